@@ -1,0 +1,44 @@
+package dev.rewire.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * An input that could not be cleaned: the value of {@code news.rejected}, keyed by the input's key.
+ *
+ * <p>Carries the stable reason code and a human message, the stage that gave up, and enough of the input
+ * (URL, outlet, ingest id, an excerpt) to find or replay it. Every input of the pipeline ends either as a
+ * {@link CleanArticle} or as one of these.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Rejected(
+        int schemaVersion,
+        String inputKey,
+        String ingestId,
+        String stage,
+        Reason reason,
+        Instant at,
+        String url,
+        String outlet,
+        String discoveredVia,
+        long inputBytes,
+        String excerpt) {
+
+    public static final int SCHEMA_VERSION = 1;
+    /** Longest excerpt of the input kept in a rejection, in characters. */
+    public static final int MAX_EXCERPT = 2_000;
+
+    /** The reason an input was rejected: a stable code and a message for people. */
+    public record Reason(RejectReason code, String message) {
+    }
+
+    /** Builds a rejection, cutting {@code input} down to a short excerpt. */
+    public static Rejected of(String stage, RejectReason code, String message, String inputKey, String ingestId,
+                              String url, String outlet, String discoveredVia, String input, Instant at) {
+        String excerpt = input == null ? null
+                : input.length() <= MAX_EXCERPT ? input : input.substring(0, MAX_EXCERPT);
+        long bytes = input == null ? 0 : input.length();
+        return new Rejected(SCHEMA_VERSION, inputKey, ingestId, stage, new Reason(code, message), at, url, outlet,
+                discoveredVia, bytes, excerpt);
+    }
+}
