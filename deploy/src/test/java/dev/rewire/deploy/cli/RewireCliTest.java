@@ -1,0 +1,60 @@
+package dev.rewire.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's contract: subcommands, help, version and exit codes for unusable arguments. */
+class RewireCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = RewireCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String cmd : new String[] {"demo", "run", "replay", "ingest", "enrich", "sink"}) {
+            assertThat(run(cmd, "--help")).as(cmd).isZero();
+        }
+        assertThat(out.toString()).contains("Usage: rewire demo").contains("Usage: rewire replay")
+                .contains("--duration").contains("--out");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("rewire ");
+    }
+
+    @Test
+    void replayWithoutOutIsAUsageError() {
+        assertThat(run("replay", "somewhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
+    }
+
+    @Test
+    void replayOfAMissingInputIsAUsageErrorWithAClearMessage(@TempDir Path tmp) {
+        assertThat(run("replay", tmp.resolve("nope").toString(), "--out", tmp.resolve("o.jsonl").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("does not exist");
+    }
+
+    @Test
+    void aMalformedConfigurationValueIsAUsageError(@TempDir Path tmp) {
+        int code = run("replay", tmp.toString(), "--out", tmp.resolve("o.jsonl").toString(),
+                "--set", "replay.idleTimeout=soon");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("replay.idleTimeout").contains("REWIRE_REPLAY_IDLE_TIMEOUT");
+    }
+}

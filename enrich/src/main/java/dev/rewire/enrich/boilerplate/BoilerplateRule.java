@@ -1,0 +1,16 @@
+package dev.rewire.enrich.boilerplate;
+
+/**
+ * One general test for a line (or paragraph) of page furniture. Exists so that each kind of boilerplate is
+ * a separately named, separately tested and separately counted decision rather than one opaque regex.
+ *
+ * <p>Implementations must be stateless and thread-safe: one instance serves every stream thread.
+ */
+public interface BoilerplateRule {
+
+    /** Stable name, used as the key of the removal count in {@code CleanArticle.boilerplate}. */
+    String name();
+
+    /** True when {@code line} (already trimmed, never blank) is furniture rather than article text. */
+    boolean isBoilerplate(String line);
+}

@@ -1,0 +1,33 @@
+package dev.rewire.enrich.boilerplate;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Copyright and rights notices ("Copyright © 2031 …", "© The Example Post", "All rights reserved."). They
+ * belong to the page footer; when a page is copied as text the footer comes along as a last line. A line
+ * starting with a copyright marker is removed whatever follows it (legal disclaimers are often appended);
+ * a line merely mentioning "all rights reserved" must also be short.
+ */
+public final class CopyrightRule implements BoilerplateRule {
+
+    public static final String NAME = "copyright";
+
+    private static final Pattern STARTS = Pattern.compile(
+            "(?i)(©|\\(c\\)\\s*\\d{4}|copyright\\s*(©|\\(c\\)|\\d{4}|all rights)).*", Pattern.DOTALL);
+    private static final int MAX_WORDS_FOR_RIGHTS = 25;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isBoilerplate(String line) {
+        String s = line.strip();
+        if (STARTS.matcher(s).matches()) {
+            return true;
+        }
+        return s.toLowerCase(Locale.ROOT).contains("all rights reserved") && Lines.words(s) <= MAX_WORDS_FOR_RIGHTS;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rewire.enrich.boilerplate;
+
+import java.util.regex.Pattern;
+
+/**
+ * Headers of link blocks that point away from the article ("Related:", "Read more", "See also",
+ * "More from …", "You may also like"). The links themselves are usually caught by {@link LinkListRule} or
+ * by the HTML stage; this rule removes the label so it does not dangle at the end of the text.
+ */
+public final class RelatedLinksRule implements BoilerplateRule {
+
+    public static final String NAME = "related-links";
+
+    private static final int MAX_WORDS = 6;
+    private static final Pattern HEADER = Pattern.compile(
+            "(related|related (articles?|stories|posts|content|links|sources|reading|coverage|topics)"
+                    + "|read more|read next|read also|also read|see also|more (stories|news|articles)( from .+)?"
+                    + "|more from .+|recommended|recommended (for you|reading|stories)|you may also like"
+                    + "|you might also like|most read|most popular|popular (stories|posts)|further reading"
+                    + "|latest (news|stories|posts)|trending (now|stories)?)");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isBoilerplate(String line) {
+        return Lines.words(line) <= MAX_WORDS && HEADER.matcher(Lines.key(line)).matches();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.rewire.enrich.boilerplate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Share buttons and follow/subscribe prompts ("Share this article", "Connect with us", "Follow us on …",
+ * "Facebook Twitter Email"). They are calls to action aimed at the reader, printed by the page template
+ * next to every article, so a short line made only of them is never article text.
+ */
+public final class SocialCallToActionRule implements BoilerplateRule {
+
+    public static final String NAME = "social-call-to-action";
+
+    private static final int MAX_WORDS = 8;
+
+    private static final Pattern PROMPT = Pattern.compile(
+            "(share|share (this|the) (article|story|post|page)|share (on|via) .+|share this|sharing is caring"
+                    + "|connect with us|follow us|follow us on .+|find us on .+|like us on .+"
+                    + "|subscribe|subscribe (to|for) .+|sign up|sign up (to|for) .+|join our newsletter"
+                    + "|get our newsletter|copy link|email this|send by email|click to share on .+)");
+
+    /** Names of sharing targets; a line made only of these (and separators) is a row of share buttons. */
+    private static final Set<String> TARGETS = Set.of(
+            "share", "facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "telegram", "linkedin",
+            "pinterest", "reddit", "tumblr", "messenger", "print", "copy", "link", "threads", "bluesky",
+            "mastodon", "flipboard", "sms", "tweet");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isBoilerplate(String line) {
+        if (Lines.words(line) > MAX_WORDS) {
+            return false;
+        }
+        String key = Lines.key(line);
+        if (PROMPT.matcher(key).matches()) {
+            return true;
+        }
+        String[] tokens = key.toLowerCase(Locale.ROOT).split("[\\s|•·/,]+");
+        long named = Arrays.stream(tokens).filter(t -> !t.isEmpty()).count();
+        return named >= 2 && Arrays.stream(tokens).filter(t -> !t.isEmpty()).allMatch(TARGETS::contains);
+    }
+}

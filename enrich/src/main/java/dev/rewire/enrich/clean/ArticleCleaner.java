@@ -1,0 +1,173 @@
+package dev.rewire.enrich.clean;
+
+import dev.rewire.enrich.EnrichMetrics;
+import dev.rewire.enrich.extract.ArticleExtractor;
+import dev.rewire.enrich.extract.Extraction;
+import dev.rewire.model.ArticleIds;
+import dev.rewire.model.CleanArticle;
+import dev.rewire.model.Json;
+import dev.rewire.model.RawArticle;
+import dev.rewire.model.RejectReason;
+import dev.rewire.model.Rejected;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Turns the bytes of one {@code news.raw} record into a {@link CleanOutcome}. Exists apart from the
+ * Streams processor so the whole validation-and-extraction policy can be tested as a plain function.
+ *
+ * <p>Checks, in order: a value at all and valid RawArticle JSON ({@code malformed-record}), a URL
+ * ({@code missing-url}), a non-blank body ({@code empty-body}), the size limit, checked before any parsing
+ * ({@code too-large}), text rather than binary data ({@code binary-content}); then extraction, where any
+ * exception becomes {@code processing-error}; then at least {@code minWords} words of cleaned text
+ * ({@code no-article}). Thread-safe when the extractor is.
+ */
+public final class ArticleCleaner {
+
+    /** The stage name written into rejections. */
+    public static final String STAGE = "enrich";
+
+    /** Share of control characters (in the sampled prefix) above which a body counts as binary. */
+    private static final double MAX_CONTROL_SHARE = 0.10;
+    private static final int BINARY_SAMPLE = 64 * 1024;
+
+    private final ArticleExtractor extractor;
+    private final long maxBodyChars;
+    private final int minWords;
+    private final EnrichMetrics metrics;
+    private final Clock clock;
+
+    /**
+     * @param extractor    turns a valid input into paragraphs and metadata
+     * @param maxBodyChars bodies longer than this are rejected before parsing
+     * @param minWords     cleaned texts with fewer words are rejected (at least 1 is always required)
+     * @param metrics      where the extraction time is recorded
+     * @param clock        the time written into rejections
+     */
+    public ArticleCleaner(ArticleExtractor extractor, long maxBodyChars, int minWords, EnrichMetrics metrics,
+                          Clock clock) {
+        this.extractor = extractor;
+        this.maxBodyChars = maxBodyChars;
+        this.minWords = Math.max(1, minWords);
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Cleans one record; never throws for any input bytes. */
+    public CleanOutcome clean(String key, byte[] value, long recordTimestamp) {
+        if (value == null) {
+            return reject(RejectReason.MALFORMED_RECORD, "the record has no value", key, null, null);
+        }
+        RawArticle raw;
+        try {
+            raw = Json.mapper().readValue(value, RawArticle.class);
+        } catch (Exception e) {
+            return reject(RejectReason.MALFORMED_RECORD, "not a valid RawArticle: " + firstLine(e.getMessage()),
+                    key, null, new String(value, StandardCharsets.UTF_8));
+        }
+        if (raw == null) {
+            return reject(RejectReason.MALFORMED_RECORD, "the record is JSON null", key, null, "null");
+        }
+        String url = firstNonBlank(raw.url(), raw.finalUrl());
+        if (url == null) {
+            return reject(RejectReason.MISSING_URL, "the record has no url", key, raw, raw.body());
+        }
+        String body = raw.body();
+        if (body == null || body.isBlank()) {
+            return reject(RejectReason.EMPTY_BODY, "the body is empty", key, raw, body);
+        }
+        if (body.length() > maxBodyChars) {
+            return reject(RejectReason.TOO_LARGE, "the body has " + body.length() + " characters, more than the limit of "
+                    + maxBodyChars + " (enrich.maxBodyChars)", key, raw, body);
+        }
+        if (looksBinary(body)) {
+            return reject(RejectReason.BINARY_CONTENT, "the body looks like binary data, not text", key, raw, body);
+        }
+        if (raw.url() == null || raw.url().isBlank()) {
+            raw = withUrl(raw, url);
+        }
+        Extraction extraction;
+        long start = System.nanoTime();
+        try {
+            extraction = extractor.extract(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            return reject(RejectReason.PROCESSING_ERROR, "extraction failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), key, raw, body);
+        } finally {
+            metrics.extractTimer().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        int words = extraction.wordCount();
+        if (words < minWords) {
+            return reject(RejectReason.NO_ARTICLE, "the cleaned text has " + words + " words, fewer than "
+                    + minWords + " (enrich.minWords)", key, raw, body);
+        }
+        String canonical = firstNonBlank(extraction.canonicalUrl(), url);
+        String id = ArticleIds.fromCanonicalUrl(canonical);
+        Instant fetchedAt = raw.fetchedAt() != null ? raw.fetchedAt() : Instant.ofEpochMilli(recordTimestamp);
+        String outlet = firstNonBlank(raw.outlet(), host(canonical));
+        CleanArticle article = new CleanArticle(CleanArticle.SCHEMA_VERSION, id, raw.ingestId(), url, canonical,
+                outlet, extraction.title(), extraction.byline(), extraction.publishedAt(), fetchedAt,
+                extraction.language(), extraction.text(), words, null, null, null, null, extraction.boilerplate());
+        return CleanOutcome.clean(article);
+    }
+
+    /** True for a NUL anywhere, or too many control or replacement characters in the first 64 K. */
+    static boolean looksBinary(String body) {
+        if (body.indexOf('\0') >= 0) {
+            return true;
+        }
+        int n = Math.min(body.length(), BINARY_SAMPLE);
+        int suspicious = 0;
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                    || (c >= 0x7f && c <= 0x9f) || c == '\uFFFD';
+            if (control) {
+                suspicious++;
+            }
+        }
+        return n > 0 && suspicious > n * MAX_CONTROL_SHARE;
+    }
+
+    private CleanOutcome reject(RejectReason reason, String message, String key, RawArticle raw, String input) {
+        Rejected r = Rejected.of(STAGE, reason, message, key,
+                raw == null ? null : raw.ingestId(),
+                raw == null ? null : firstNonBlank(raw.url(), raw.finalUrl()),
+                raw == null ? null : raw.outlet(),
+                raw == null ? null : raw.discoveredVia(),
+                input, clock.instant());
+        return CleanOutcome.rejected(r);
+    }
+
+    private static RawArticle withUrl(RawArticle r, String url) {
+        return new RawArticle(r.schemaVersion(), r.ingestId(), url, r.finalUrl(), r.outlet(), r.fetchedAt(),
+                r.contentType(), r.body(), r.discoveredVia(), r.publishedAt(), r.title(), r.truncated());
+    }
+
+    private static String host(String url) {
+        try {
+            String host = URI.create(url.strip()).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a.strip();
+        }
+        return b != null && !b.isBlank() ? b.strip() : null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

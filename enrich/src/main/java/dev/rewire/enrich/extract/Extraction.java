@@ -1,0 +1,55 @@
+package dev.rewire.enrich.extract;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What an extractor found in one input: the fields a {@code CleanArticle} is built from. Exists so that
+ * extractors stay free of Kafka and of the contract's story fields, and can be tested on their own.
+ *
+ * @param title        the headline, or null when none was found
+ * @param canonicalUrl the URL the article id is derived from (never null for a valid input)
+ * @param byline       the author(s), or null
+ * @param publishedAt  publication time, or null
+ * @param language     two-letter language code, or null
+ * @param paragraphs   the body's paragraphs in order, without boilerplate
+ * @param boilerplate  what was removed: counts per rule name
+ */
+public record Extraction(
+        String title,
+        String canonicalUrl,
+        String byline,
+        Instant publishedAt,
+        String language,
+        List<String> paragraphs,
+        Map<String, Integer> boilerplate) {
+
+    private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    public Extraction {
+        paragraphs = List.copyOf(paragraphs);
+        boilerplate = Collections.unmodifiableMap(new TreeMap<>(boilerplate)); // stable JSON order
+    }
+
+    /** The body: paragraphs separated by one blank line. */
+    public String text() {
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** Number of {@code \w+} tokens of the body (Unicode-aware). */
+    public int wordCount() {
+        return countWords(text());
+    }
+
+    /** Number of {@code \w+} tokens (Unicode-aware) in {@code text}. */
+    public static int countWords(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        return (int) WORD.matcher(text).results().count();
+    }
+}

@@ -1,0 +1,599 @@
+package dev.rewire.enrich.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewire.enrich.boilerplate.BoilerplateChain;
+import dev.rewire.model.Json;
+import dev.rewire.model.RawArticle;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * A first, honest HTML article extractor built on Jsoup. Exists to turn a fetched page into metadata and
+ * body paragraphs without any per-site knowledge; later, learned templates can replace or refine it behind
+ * {@link ArticleExtractor}.
+ *
+ * <ul>
+ *   <li>title: {@code og:title}, else {@code <title>} without a trailing " | Outlet" / " - Outlet", else the
+ *       first {@code <h1>}, else the input's title hint;</li>
+ *   <li>canonical URL: {@code <link rel=canonical>} resolved against the page URL, else the final URL, else
+ *       the requested URL;</li>
+ *   <li>byline: {@code <meta name=author>}, JSON-LD {@code author}, {@code [rel=author]};</li>
+ *   <li>published: JSON-LD {@code datePublished}, {@code article:published_time}, {@code <time datetime>},
+ *       else the input's hint;</li>
+ *   <li>language: the first two letters of {@code <html lang>};</li>
+ *   <li>body: furniture elements (script, nav, header, footer, aside, form, …) and elements whose class or
+ *       id names share/social/cookie/newsletter/related/comment/promo/subscribe widgets are removed; the main
+ *       container is {@code <article>}, else {@code [itemprop=articleBody]}, else {@code <main>}, else the
+ *       element holding the most paragraph text; its blocks (p, h2–h6, li, blockquote, pre, table rows)
+ *       become paragraphs, filtered by the boilerplate chain.</li>
+ * </ul>
+ *
+ * <p>Removals are counted under {@value #ELEMENT_RULE} and {@value #CLASS_RULE} besides the line rules.
+ * Stateless and thread-safe. Jsoup builds and walks the tree without recursion, so deep nesting costs
+ * memory, not stack; the caller bounds the input size.
+ */
+public final class HtmlExtractor implements ArticleExtractor {
+
+    /** Boilerplate count key: furniture elements removed by tag or ARIA role. */
+    public static final String ELEMENT_RULE = "html-furniture-element";
+    /** Boilerplate count key: elements removed because their class or id names a widget. */
+    public static final String CLASS_RULE = "html-furniture-class";
+
+    /** Elements that are page furniture by their tag alone. */
+    private static final Set<String> FURNITURE_TAGS = Set.of("script", "style", "noscript", "template", "nav",
+            "header", "footer", "aside", "form", "iframe", "svg", "button", "dialog", "object", "embed");
+    /** ARIA landmark roles that mean the same as the furniture tags. */
+    private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
+            "complementary", "search");
+
+    /** Whole class/id tokens that name page widgets rather than content. */
+    private static final Set<String> WIDGET_TOKENS = Set.of(
+            "share", "shares", "sharing", "social", "socials", "cookie", "cookies", "consent", "gdpr",
+            "newsletter", "newsletters", "related", "comment", "comments", "promo", "promos", "promoted",
+            "promotion", "subscribe", "subscription", "subscriptions", "advert", "advertisement", "ad", "ads",
+            "sponsored", "breadcrumb", "breadcrumbs", "popup", "sidebar", "banner");
+    /** Prefixes of run-together class names ("sharebar", "relatedposts", "newsletterbox"). */
+    private static final List<String> WIDGET_PREFIXES = List.of(
+            "share", "social", "cookie", "newsletter", "related", "promo", "subscribe");
+    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+
+    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr");
+    private static final Pattern LANG = Pattern.compile("([a-zA-Z]{2})([-_].*)?");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+([|\\-–—•·]|::)\\s+");
+    private static final Pattern BY_PREFIX = Pattern.compile("(?i)^by\\s+");
+    /** A main-container candidate must hold at least this share of the page's paragraph text. */
+    private static final double MIN_CONTAINER_SHARE = 0.25;
+
+    private final BoilerplateChain rules;
+
+    /** With the default boilerplate rules. */
+    public HtmlExtractor() {
+        this(BoilerplateChain.defaults());
+    }
+
+    /** With the given boilerplate rules. */
+    public HtmlExtractor(BoilerplateChain rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public Extraction extract(RawArticle raw) {
+        String pageUrl = raw.finalUrl() != null && !raw.finalUrl().isBlank() ? raw.finalUrl().strip() : raw.url().strip();
+        Document doc = Jsoup.parse(raw.body(), pageUrl);
+
+        // Metadata first: the furniture removal below deletes <header>, where titles and bylines often live.
+        List<JsonNode> jsonLd = jsonLdArticles(doc);
+        String title = title(doc, raw);
+        String canonical = canonical(doc, pageUrl);
+        String byline = byline(doc, jsonLd);
+        Instant published = published(doc, jsonLd, raw);
+        String language = language(doc);
+
+        Map<String, Integer> counts = new TreeMap<>();
+        Element body = doc.body();
+        removeFurniture(body, counts);
+        TreeStats stats = TreeStats.of(body); // after the removals: they change where the text is
+        Element container = mainContainer(body, stats);
+        List<String> blocks = blocks(container, stats);
+        List<String> kept = rules.filter(blocks, counts);
+        List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
+        return new Extraction(title, canonical, byline, published, language, paragraphs, counts);
+    }
+
+    // ---- metadata ------------------------------------------------------------------------------------
+
+    private static String title(Document doc, RawArticle raw) {
+        Set<String> siteNames = siteNames(doc, raw);
+        String og = meta(doc, "meta[property=og:title]", "meta[name=og:title]", "meta[name=twitter:title]");
+        if (og != null) {
+            return stripSiteSuffix(og, siteNames, false);
+        }
+        Element titleEl = doc.selectFirst("title");
+        String t = titleEl == null ? "" : Paragraphs.collapse(titleEl.text());
+        if (!t.isEmpty()) {
+            return stripSiteSuffix(t, siteNames, true);
+        }
+        Element h1 = doc.selectFirst("h1");
+        String h = h1 == null ? "" : Paragraphs.collapse(h1.text());
+        if (!h.isEmpty()) {
+            return h;
+        }
+        String hint = Paragraphs.collapse(raw.title());
+        return hint.isEmpty() ? null : hint;
+    }
+
+    private static Set<String> siteNames(Document doc, RawArticle raw) {
+        Set<String> names = new LinkedHashSet<>();
+        String site = meta(doc, "meta[property=og:site_name]", "meta[name=application-name]");
+        if (site != null) {
+            names.add(site);
+        }
+        if (raw.outlet() != null && !raw.outlet().isBlank()) {
+            names.add(raw.outlet());
+        }
+        return names;
+    }
+
+    /**
+     * Removes a trailing " | Outlet" (or " - Outlet", " – Outlet", …). The suffix goes when it matches a known
+     * site name; with {@code lenient}, also when it is short: at most five words after a bar, at most three
+     * capitalised words after a dash.
+     */
+    static String stripSiteSuffix(String title, Set<String> siteNames, boolean lenient) {
+        var m = TITLE_SEPARATOR.matcher(title);
+        int start = -1;
+        int end = -1;
+        String separator = null;
+        while (m.find()) {
+            start = m.start();
+            end = m.end();
+            separator = m.group(1);
+        }
+        if (start <= 0) {
+            return title;
+        }
+        String head = title.substring(0, start).strip();
+        String suffix = title.substring(end).strip();
+        if (head.isEmpty() || suffix.isEmpty()) {
+            return title;
+        }
+        if (matchesSiteName(suffix, siteNames)) {
+            return head;
+        }
+        if (!lenient) {
+            return title;
+        }
+        int suffixWords = Extraction.countWords(suffix);
+        if (("|".equals(separator) || "::".equals(separator) || "•".equals(separator) || "·".equals(separator))
+                && suffixWords <= 5) {
+            return head;
+        }
+        boolean capitalised = java.util.Arrays.stream(suffix.split("\\s+"))
+                .allMatch(w -> !w.isEmpty() && !Character.isLowerCase(w.codePointAt(0)));
+        return suffixWords <= 3 && capitalised && Extraction.countWords(head) >= 4 ? head : title;
+    }
+
+    private static boolean matchesSiteName(String suffix, Set<String> siteNames) {
+        String s = compact(suffix);
+        if (s.length() < 3) {
+            return false;
+        }
+        for (String name : siteNames) {
+            String n = compact(name);
+            if (n.length() >= 3 && (n.contains(s) || s.contains(n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String compact(String text) {
+        return Paragraphs.key(text).replace(" ", "");
+    }
+
+    private static String canonical(Document doc, String pageUrl) {
+        Element link = doc.selectFirst("link[rel=canonical][href]");
+        if (link != null) {
+            String href = link.attr("abs:href").strip();
+            String lower = href.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                return href;
+            }
+        }
+        return pageUrl;
+    }
+
+    private static String byline(Document doc, List<JsonNode> jsonLd) {
+        String author = meta(doc, "meta[name=author]", "meta[property=article:author]");
+        if (author != null && !author.toLowerCase(Locale.ROOT).startsWith("http")) {
+            return cleanByline(author);
+        }
+        for (JsonNode node : jsonLd) {
+            String names = authorNames(node.get("author"));
+            if (names != null) {
+                return cleanByline(names);
+            }
+        }
+        Element rel = doc.selectFirst("[rel=author]");
+        if (rel != null && !rel.text().isBlank()) {
+            return cleanByline(rel.text());
+        }
+        return null;
+    }
+
+    private static String cleanByline(String text) {
+        String s = BY_PREFIX.matcher(Paragraphs.collapse(text)).replaceFirst("");
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String authorNames(JsonNode author) {
+        if (author == null || author.isNull()) {
+            return null;
+        }
+        if (author.isTextual()) {
+            return author.asText().isBlank() ? null : author.asText();
+        }
+        if (author.isObject()) {
+            JsonNode name = author.get("name");
+            return name != null && name.isTextual() && !name.asText().isBlank() ? name.asText() : null;
+        }
+        if (author.isArray()) {
+            List<String> names = new ArrayList<>();
+            author.forEach(a -> {
+                String n = authorNames(a);
+                if (n != null) {
+                    names.add(n);
+                }
+            });
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+        return null;
+    }
+
+    private static Instant published(Document doc, List<JsonNode> jsonLd, RawArticle raw) {
+        for (JsonNode node : jsonLd) {
+            JsonNode date = node.get("datePublished");
+            Instant t = date != null && date.isTextual() ? Dates.parse(date.asText()) : null;
+            if (t != null) {
+                return t;
+            }
+        }
+        Instant meta = Dates.parse(meta(doc, "meta[property=article:published_time]", "meta[itemprop=datePublished]",
+                "meta[name=date]"));
+        if (meta != null) {
+            return meta;
+        }
+        // Not the selector "article time[datetime]": descendant combinators walk every element's ancestors,
+        // which is quadratic on deeply nested markup.
+        Element article = doc.selectFirst("article");
+        Element time = article == null ? null : article.selectFirst("time[datetime]");
+        if (time == null) {
+            time = doc.selectFirst("time[datetime]");
+        }
+        Instant t = time == null ? null : Dates.parse(time.attr("datetime"));
+        return t != null ? t : raw.publishedAt();
+    }
+
+    private static String language(Document doc) {
+        Element html = doc.selectFirst("html");
+        String lang = html == null ? "" : html.attr("lang").strip();
+        var m = LANG.matcher(lang);
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** The content of the first of {@code selectors} that has a non-blank {@code content}, collapsed. */
+    private static String meta(Document doc, String... selectors) {
+        for (String selector : selectors) {
+            for (Element el : doc.select(selector)) {
+                String v = Paragraphs.collapse(el.attr("content"));
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** JSON-LD nodes describing the article (any type ending in Article or Posting), best first. */
+    private static List<JsonNode> jsonLdArticles(Document doc) {
+        List<JsonNode> articles = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            JsonNode root;
+            try {
+                root = Json.mapper().readTree(script.data());
+            } catch (Exception e) {
+                continue; // a broken JSON-LD block is common and not a reason to reject the page
+            }
+            List<JsonNode> nodes = new ArrayList<>();
+            flatten(root, nodes, 0);
+            for (JsonNode node : nodes) {
+                if (isArticleType(node.get("@type"))) {
+                    articles.add(node);
+                } else if (node.has("datePublished") || node.has("author")) {
+                    others.add(node);
+                }
+            }
+        }
+        articles.addAll(others);
+        return articles;
+    }
+
+    private static void flatten(JsonNode node, List<JsonNode> out, int depth) {
+        if (node == null || depth > 4) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> flatten(n, out, depth + 1));
+        } else if (node.isObject()) {
+            out.add(node);
+            flatten(node.get("@graph"), out, depth + 1);
+        }
+    }
+
+    private static boolean isArticleType(JsonNode type) {
+        if (type == null) {
+            return false;
+        }
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (isArticleType(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String t = type.asText("");
+        return t.endsWith("Article") || t.endsWith("Posting");
+    }
+
+    // ---- body ----------------------------------------------------------------------------------------
+    //
+    // Every step below is linear in the size of the tree: per-element facts (paragraph text below it, whether
+    // it holds blocks or a main container) come from one bottom-up pass, not from a selector per element,
+    // so adversarial markup (tens of thousands of nested elements) costs milliseconds, not minutes.
+
+    private static void removeFurniture(Element body, Map<String, Integer> counts) {
+        TreeStats stats = TreeStats.of(body);
+        int totalText = stats.paragraphText(body);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el) || el == body) {
+                    return FilterResult.CONTINUE;
+                }
+                String rule = isFurniture(el) ? ELEMENT_RULE : isWidget(el) ? CLASS_RULE : null;
+                if (rule == null || isWrapper(el, stats, totalText)) {
+                    return FilterResult.CONTINUE;
+                }
+                counts.merge(rule, 1, Integer::sum);
+                return FilterResult.REMOVE; // its descendants go with it, unvisited and uncounted
+            }
+        }, body);
+    }
+
+    /**
+     * True for elements that hold the article rather than decorate it: page structure, or an element with
+     * more than half of the page's paragraph text (whole-page {@code <form>} wrappers, a wrapper carrying a
+     * "comments-open" class).
+     */
+    private static boolean isWrapper(Element el, TreeStats stats, int totalText) {
+        String tag = el.normalName();
+        if (tag.equals("html") || tag.equals("article") || tag.equals("main")
+                || "articleBody".equals(el.attr("itemprop")) || stats.holdsMain(el)) {
+            return true;
+        }
+        return totalText > 0 && stats.paragraphText(el) * 2 > totalText;
+    }
+
+    /** By tag, ARIA role or hidden state; checked by hand, as selector matching would walk to the root. */
+    private static boolean isFurniture(Element el) {
+        return FURNITURE_TAGS.contains(el.normalName()) || el.hasAttr("hidden")
+                || FURNITURE_ROLES.contains(el.attr("role").strip().toLowerCase(Locale.ROOT))
+                || "true".equalsIgnoreCase(el.attr("aria-hidden").strip());
+    }
+
+    private static boolean isWidget(Element el) {
+        if (!el.hasAttr("class") && !el.hasAttr("id")) {
+            return false;
+        }
+        String names = CAMEL.matcher(el.className() + " " + el.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        for (String token : TOKEN_SPLIT.split(names)) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (WIDGET_TOKENS.contains(token)) {
+                return true;
+            }
+            for (String prefix : WIDGET_PREFIXES) {
+                if (token.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Element mainContainer(Element body, TreeStats stats) {
+        int total = stats.paragraphText(body);
+        Element best = mostText(body.select("article"), stats);
+        if (best != null && enough(best, stats, total)) {
+            Elements inner = best.select("[itemprop=articleBody]");
+            return inner.size() == 1 && enough(inner.first(), stats, total) ? inner.first() : best;
+        }
+        for (String selector : List.of("[itemprop=articleBody]", "main, [role=main]")) {
+            Element candidate = mostText(body.select(selector), stats);
+            if (candidate != null && enough(candidate, stats, total)) {
+                return candidate;
+            }
+        }
+        // The parent with the most direct paragraph text: a minimal readability-style choice.
+        Map<Element, Integer> byParent = new HashMap<>();
+        for (Element p : body.select("p")) {
+            Element parent = p.parent();
+            if (parent != null) {
+                byParent.merge(parent, stats.paragraphText(p), Integer::sum);
+            }
+        }
+        return byParent.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .filter(e -> enough(e, stats, total)).orElse(body);
+    }
+
+    private static boolean enough(Element candidate, TreeStats stats, int total) {
+        return total == 0 || stats.paragraphText(candidate) >= MIN_CONTAINER_SHARE * total;
+    }
+
+    private static Element mostText(Elements candidates, TreeStats stats) {
+        Element best = null;
+        int bestLength = -1;
+        for (Element c : candidates) {
+            int length = stats.paragraphText(c);
+            if (length > bestLength) {
+                best = c;
+                bestLength = length;
+            }
+        }
+        return best;
+    }
+
+    /** The texts of the innermost block elements under {@code container}, in document order. */
+    private static List<String> blocks(Element container, TreeStats stats) {
+        List<String> out = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el) || !BLOCKS.contains(el.normalName())) {
+                    return FilterResult.CONTINUE;
+                }
+                if (stats.holdsBlocks(el)) {
+                    return FilterResult.CONTINUE; // holds smaller blocks (a layout table, a list of paragraphs)
+                }
+                if (el.normalName().equals("tr")) {
+                    List<String> cells = new ArrayList<>();
+                    for (Element cell : el.children()) {
+                        String c = Paragraphs.collapse(cell.text());
+                        if (!c.isEmpty()) {
+                            cells.add(c);
+                        }
+                    }
+                    out.add(String.join("; ", cells)); // not a bar: a bar-joined row would read as a link list
+                } else {
+                    out.add(Paragraphs.collapse(el.text()));
+                }
+                return FilterResult.SKIP_ENTIRELY;
+            }
+        }, container);
+        out.removeIf(String::isEmpty);
+        if (out.isEmpty()) {
+            // No block markup at all (a bare text page): fall back to the container's lines.
+            for (String line : container.wholeText().split("\\R")) {
+                String s = Paragraphs.collapse(line);
+                if (!s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Facts about every element of a subtree, gathered in one post-order walk: the length of paragraph text
+     * ({@code p}, {@code pre}) below it, whether a block element lies below it, and whether a main container
+     * ({@code article}, {@code main}, {@code [itemprop=articleBody]}) lies below it.
+     */
+    private static final class TreeStats {
+        private static final int HOLDS_BLOCKS = 1;
+        private static final int HOLDS_MAIN = 2;
+
+        private final Map<Element, int[]> facts = new IdentityHashMap<>();
+
+        static TreeStats of(Element root) {
+            TreeStats stats = new TreeStats();
+            Deque<int[]> open = new ArrayDeque<>();
+            int[] insideParagraph = {0};
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof Element el) {
+                        open.push(new int[2]);
+                        if (isParagraph(el)) {
+                            insideParagraph[0]++;
+                        }
+                    } else if (node instanceof TextNode text && insideParagraph[0] > 0 && !open.isEmpty()) {
+                        open.peek()[0] += text.text().length();
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (!(node instanceof Element el)) {
+                        return;
+                    }
+                    int[] mine = open.pop();
+                    stats.facts.put(el, mine);
+                    if (isParagraph(el)) {
+                        insideParagraph[0]--;
+                    }
+                    int[] parent = open.peek();
+                    if (parent != null) {
+                        parent[0] += mine[0];
+                        parent[1] |= mine[1];
+                        if (BLOCKS.contains(el.normalName())) {
+                            parent[1] |= HOLDS_BLOCKS;
+                        }
+                        if (isMain(el)) {
+                            parent[1] |= HOLDS_MAIN;
+                        }
+                    }
+                }
+            }, root);
+            return stats;
+        }
+
+        private static boolean isParagraph(Element el) {
+            String tag = el.normalName();
+            return tag.equals("p") || tag.equals("pre");
+        }
+
+        private static boolean isMain(Element el) {
+            String tag = el.normalName();
+            return tag.equals("article") || tag.equals("main") || "articleBody".equals(el.attr("itemprop"));
+        }
+
+        int paragraphText(Element el) {
+            int[] f = facts.get(el);
+            return f == null ? 0 : f[0];
+        }
+
+        boolean holdsBlocks(Element el) {
+            int[] f = facts.get(el);
+            return f != null && (f[1] & HOLDS_BLOCKS) != 0;
+        }
+
+        boolean holdsMain(Element el) {
+            int[] f = facts.get(el);
+            return f != null && (f[1] & HOLDS_MAIN) != 0;
+        }
+    }
+}

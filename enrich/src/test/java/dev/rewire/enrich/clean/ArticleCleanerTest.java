@@ -1,0 +1,63 @@
+package dev.rewire.enrich.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewire.enrich.EnrichMetrics;
+import dev.rewire.enrich.Fixtures;
+import dev.rewire.enrich.extract.Extractors;
+import dev.rewire.model.RejectReason;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ArticleCleanerTest {
+
+    private static final Instant NOW = Instant.parse("2031-04-02T10:00:00Z");
+    private final EnrichMetrics metrics = new EnrichMetrics(new SimpleMeterRegistry());
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @Test
+    void anExtractorFailureBecomesAProcessingErrorWithItsMessage() {
+        ArticleCleaner cleaner = new ArticleCleaner(raw -> {
+            throw new IllegalStateException("tree walk gave up");
+        }, 1_000_000, 1, metrics, clock);
+        CleanOutcome out = cleaner.clean("k", Fixtures.bytes(Fixtures.html(Fixtures.LEDGER_URL, "L", Fixtures.LEDGER_HTML,
+                NOW)), 0L);
+        assertThat(out.isRejected()).isTrue();
+        assertThat(out.rejected().reason().code()).isEqualTo(RejectReason.PROCESSING_ERROR);
+        assertThat(out.rejected().reason().message()).contains("IllegalStateException", "tree walk gave up");
+        assertThat(out.rejected().at()).isEqualTo(NOW);
+        assertThat(out.rejected().url()).isEqualTo(Fixtures.LEDGER_URL);
+    }
+
+    @Test
+    void fewerWordsThanTheMinimumIsNoArticle() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 1_000_000, 200, metrics, clock);
+        CleanOutcome out = cleaner.clean("k", Fixtures.bytes(Fixtures.html(Fixtures.LEDGER_URL, "L", Fixtures.LEDGER_HTML,
+                NOW)), 0L);
+        assertThat(out.rejected().reason().code()).isEqualTo(RejectReason.NO_ARTICLE);
+        assertThat(out.rejected().reason().message()).contains("enrich.minWords");
+    }
+
+    @Test
+    void missingFetchTimeIsTakenFromTheRecordAndMissingOutletFromTheHost() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 1_000_000, 1, metrics, clock);
+        String json = "{\"url\": \"https://Orchard-News.example/apples\", \"contentType\": \"text/plain\","
+                + " \"body\": \"Apple growers expect a record harvest.\"}";
+        CleanOutcome out = cleaner.clean(null, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_000L);
+        assertThat(out.isRejected()).isFalse();
+        assertThat(out.article().fetchedAt()).isEqualTo(Instant.ofEpochMilli(1_000L));
+        assertThat(out.article().outlet()).isEqualTo("orchard-news.example");
+        assertThat(out.article().text()).isEqualTo("Apple growers expect a record harvest.");
+        assertThat(out.article().wordCount()).isEqualTo(6);
+    }
+
+    @Test
+    void controlCharacterSoupIsBinaryButOrdinaryTextIsNot() {
+        assertThat(ArticleCleaner.looksBinary("ab\u0001\u0002\u0003\u0004cd\u0005\u0006")).isTrue();
+        assertThat(ArticleCleaner.looksBinary("abc\u0000def")).isTrue();
+        assertThat(ArticleCleaner.looksBinary("Tabs\tand\nnew lines\r\nand ünïcödé are text.")).isFalse();
+    }
+}

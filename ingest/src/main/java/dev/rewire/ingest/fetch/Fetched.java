@@ -1,0 +1,31 @@
+package dev.rewire.ingest.fetch;
+
+import dev.rewire.ingest.content.CappedBody;
+import dev.rewire.ingest.content.TextDecoding;
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * A successfully fetched response (HTTP 200, after redirects): where it ended up, its content type and its
+ * decoded-from-transfer (not yet charset-decoded) body, cut at the size cap.
+ *
+ * @param requested   the URL asked for
+ * @param finalUri    the URL after redirects
+ * @param contentType the {@code Content-Type} header, or null
+ * @param body        the body bytes after {@code Content-Encoding} decoding, capped
+ * @param fetchedAt   when the response arrived
+ */
+public record Fetched(URI requested, URI finalUri, String contentType, CappedBody body, Instant fetchedAt) {
+
+    /** The media type without parameters, lower case, or null. */
+    public String baseType() {
+        return TextDecoding.baseType(contentType);
+    }
+
+    /** The body as text: charset from the header, else (for HTML) a meta declaration, else UTF-8. */
+    public String text() {
+        String base = baseType();
+        return TextDecoding.decode(body.bytes(), contentType, base == null || TextDecoding.isHtml(base),
+                body.truncated());
+    }
+}

@@ -1,0 +1,345 @@
+package dev.rewire.ingest.fetch;
+
+import dev.rewire.config.RewireConfig;
+import dev.rewire.ingest.content.CappedBody;
+import dev.rewire.ingest.content.TextDecoding;
+import dev.rewire.ingest.content.Urls;
+import dev.rewire.ingest.source.Ingested;
+import dev.rewire.model.ArticleIds;
+import dev.rewire.model.RawArticle;
+import dev.rewire.model.RejectReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simple, safe fetcher of single web pages, for the demo and URL lists (the polite scraper with robots.txt
+ * and per-host rate limits comes later and will reuse it).
+ *
+ * <p>Safety rules: only {@code http}/{@code https}; every hop (the first request and each redirect) checked by
+ * an {@link AddressGuard} ({@code ingest.allowPrivateNetworks}); redirects followed by hand, at most
+ * {@code ingest.maxRedirects} (default 5), loops detected; connect time-out {@code ingest.connectTimeout}, and
+ * {@code ingest.requestTimeout} bounding each whole exchange (headers and body); at most
+ * {@code ingest.maxBodyBytes} of body kept, before and after gzip/deflate decoding (more: cut, marked
+ * truncated, so a gzip bomb costs nothing); user agent {@code ingest.userAgent}. Only HTTP 200 with an HTML or
+ * plain-text content type (or none) becomes an article; anything else is a failure with a clear message.
+ * Thread-safe; one instance shares one HTTP client.
+ *
+ * <p>Metrics: {@code rewire.ingest.fetch.requests} (tag {@code outcome}: ok, http-error, refused, timeout,
+ * unsupported-type, error), {@code rewire.ingest.fetch.duration}, {@code rewire.ingest.fetch.truncated}.
+ */
+public final class PageFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final String ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1";
+
+    private final HttpClient client;
+    private final AddressGuard guard;
+    private final Duration requestTimeout;
+    private final String userAgent;
+    private final long maxBodyBytes;
+    private final int maxRedirects;
+    private final MeterRegistry registry;
+    private final Timer duration;
+    private final Counter truncated;
+
+    /** A fetcher configured by the {@code ingest.*} keys, with the guard of {@code ingest.allowPrivateNetworks}. */
+    public PageFetcher(RewireConfig cfg, MeterRegistry registry) {
+        this(cfg, registry, AddressGuard.fromConfig(cfg));
+    }
+
+    /** A fetcher configured by the {@code ingest.*} keys, with the given guard (for example with a test resolver). */
+    public PageFetcher(RewireConfig cfg, MeterRegistry registry, AddressGuard guard) {
+        this.guard = guard;
+        this.requestTimeout = cfg.getDuration("ingest.requestTimeout");
+        this.userAgent = cfg.getString("ingest.userAgent");
+        this.maxBodyBytes = Math.min(cfg.getBytes("ingest.maxBodyBytes"), CappedBody.MAX_CAP);
+        this.maxRedirects = cfg.isSet("ingest.maxRedirects") ? cfg.getInt("ingest.maxRedirects") : 5;
+        this.registry = registry;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(cfg.getDuration("ingest.connectTimeout"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.duration = Timer.builder("rewire.ingest.fetch.duration")
+                .description("Time to fetch one page, redirects included").register(registry);
+        this.truncated = Counter.builder("rewire.ingest.fetch.truncated")
+                .description("Fetched pages cut at ingest.maxBodyBytes").register(registry);
+    }
+
+    /**
+     * Fetches {@code url} as an article: an {@link Ingested.Article} (url = {@code url}, finalUrl = after
+     * redirects, fetchedAt = now) or an {@link Ingested.Failure} saying why not (logged once, here). Never throws.
+     *
+     * @param outlet        the outlet; null means the URL's host
+     * @param discoveredVia how the URL was found ({@code page}, {@code feed}, …)
+     */
+    public Ingested fetchArticle(String url, String outlet, String discoveredVia) {
+        String theOutlet = outlet == null || outlet.isBlank() ? Urls.defaultOutlet(url) : outlet;
+        try {
+            Fetched page = fetch(parse(url));
+            String base = page.baseType();
+            String contentType = RawArticle.TEXT.equals(base) ? RawArticle.TEXT : RawArticle.HTML;
+            return Ingested.article(url, page.finalUri().toString(), theOutlet, page.fetchedAt(), contentType,
+                    page.text(), discoveredVia, null, null, page.body().truncated());
+        } catch (FetchException e) {
+            LOG.warn("fetch failed [{}] {}", e.reason().code(), e.getMessage());
+            return Ingested.failure(e.reason(), e.getMessage(), url, url, theOutlet, discoveredVia, null, 0);
+        }
+    }
+
+    /**
+     * Fetches {@code uri}, following redirects, and returns the HTTP 200 response.
+     *
+     * @throws BlockedAddressException when a hop is refused by the guard
+     * @throws FetchException          on any other failure (status, time-out, network, content type)
+     */
+    public Fetched fetch(URI uri) throws FetchException {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            Fetched fetched = fetchFollowing(uri);
+            outcome = "ok";
+            if (fetched.body().truncated()) {
+                truncated.increment();
+                LOG.info("{}: body cut at {} bytes (ingest.maxBodyBytes)", uri, maxBodyBytes);
+            }
+            return fetched;
+        } catch (BlockedAddressException e) {
+            outcome = "refused";
+            throw e;
+        } catch (FetchException e) {
+            outcome = e.status() > 0 ? "http-error"
+                    : e.getCause() instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException
+                    ? "timeout" : e.reason() == RejectReason.BINARY_CONTENT ? "unsupported-type" : "error";
+            throw e;
+        } finally {
+            duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            registry.counter("rewire.ingest.fetch.requests", "outcome", outcome).increment();
+        }
+    }
+
+    private Fetched fetchFollowing(URI start) throws FetchException {
+        URI current = start;
+        Set<String> visited = new HashSet<>();
+        visited.add(ArticleIds.normalise(current.toString()));
+        for (int redirects = 0; ; redirects++) {
+            guard.check(current);
+            HttpResponse<CappedBody> response = exchange(current);
+            int status = response.statusCode();
+            if (REDIRECTS.contains(status)) {
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (location == null || location.isBlank()) {
+                    throw new FetchException(RejectReason.UNREADABLE_INPUT, "HTTP " + status + " from " + current
+                            + " without a Location header", status, null);
+                }
+                URI next;
+                try {
+                    next = current.resolve(new URI(location.trim()));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new FetchException(RejectReason.UNREADABLE_INPUT, "HTTP " + status + " from " + current
+                            + " redirects to an invalid URL '" + location + "'", status, e);
+                }
+                if (redirects >= maxRedirects) {
+                    throw new FetchException(RejectReason.UNREADABLE_INPUT, "too many redirects fetching " + start
+                            + " (more than " + maxRedirects + ", last to " + next + ")", status, null);
+                }
+                if (!visited.add(ArticleIds.normalise(next.toString()))) {
+                    throw new FetchException(RejectReason.UNREADABLE_INPUT, "redirect loop fetching " + start
+                            + ": " + current + " redirects back to " + next, status, null);
+                }
+                current = next;
+                continue;
+            }
+            if (status != 200) {
+                throw new FetchException(RejectReason.UNREADABLE_INPUT, "HTTP " + status + " from " + current, status,
+                        null);
+            }
+            HttpHeaders headers = response.headers();
+            String contentType = headers.firstValue("Content-Type").orElse(null);
+            String base = TextDecoding.baseType(contentType);
+            if (base != null && !TextDecoding.isHtml(base) && !RawArticle.TEXT.equals(base)) {
+                throw new FetchException(RejectReason.BINARY_CONTENT, "unsupported content type " + base + " from "
+                        + current + " (only HTML and plain text are ingested)");
+            }
+            CappedBody body = decodeContent(current, headers, response.body());
+            return new Fetched(start, current, contentType, body, Instant.now());
+        }
+    }
+
+    private HttpResponse<CappedBody> exchange(URI uri) throws FetchException {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(uri)
+                    .GET()
+                    .timeout(requestTimeout)
+                    .header("User-Agent", userAgent)
+                    .header("Accept", ACCEPT)
+                    .header("Accept-Encoding", "gzip, deflate")
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": " + e.getMessage(),
+                    -1, e);
+        }
+        // Only a 200 body is kept; any other body is dropped at its first byte (cap 0), so a redirect or error
+        // response with an endless body cannot hold the exchange open.
+        CompletableFuture<HttpResponse<CappedBody>> future = client.sendAsync(request, info ->
+                new CappedSubscriber(info.statusCode() == 200 ? maxBodyBytes : 0));
+        try {
+            return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "timed out after " + requestTimeout.toMillis()
+                    + " ms fetching " + uri + " (ingest.requestTimeout)", -1, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "interrupted while fetching " + uri, -1, e);
+        } catch (CancellationException e) {
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "fetch of " + uri + " was cancelled", -1, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String what = cause instanceof HttpConnectTimeoutException ? "connect timed out (ingest.connectTimeout)"
+                    : cause instanceof HttpTimeoutException ? "timed out (ingest.requestTimeout)"
+                    : cause instanceof ConnectException ? "connection refused or unreachable"
+                    : cause.toString();
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": " + what, -1, cause);
+        }
+    }
+
+    private CappedBody decodeContent(URI uri, HttpHeaders headers, CappedBody raw) throws FetchException {
+        List<String> encodings = headers.allValues("Content-Encoding");
+        if (encodings.isEmpty()) {
+            return raw;
+        }
+        if (encodings.size() > 1 || encodings.get(0).contains(",")) {
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot decode the body of " + uri
+                    + ": multiple Content-Encodings " + encodings + " are not supported");
+        }
+        String encoding = encodings.get(0).trim().toLowerCase(Locale.ROOT);
+        if (encoding.isEmpty() || encoding.equals("identity")) {
+            return raw;
+        }
+        try {
+            return CappedBody.decode(new ByteArrayInputStream(raw.bytes()), encoding, maxBodyBytes, raw.truncated());
+        } catch (IOException e) {
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot decode the " + encoding + " body of " + uri
+                    + ": " + e.getMessage(), -1, e);
+        }
+    }
+
+    private static URI parse(String url) throws FetchException {
+        try {
+            URI uri = new URI(url == null ? "" : url.trim());
+            if (!uri.isAbsolute()) {
+                throw new FetchException(RejectReason.MALFORMED_RECORD, "cannot fetch '" + url
+                        + "': not an absolute URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new FetchException(RejectReason.MALFORMED_RECORD, "cannot fetch '" + url + "': not a valid URL ("
+                    + e.getMessage() + ")", -1, e);
+        }
+    }
+
+    /** Collects a response body up to a cap, then cancels the transfer. */
+    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<CappedBody> {
+        private final int cap;
+        private final CompletableFuture<CappedBody> result = new CompletableFuture<>();
+        private final AtomicBoolean done = new AtomicBoolean();
+        private byte[] bytes = new byte[8192];
+        private int size;
+        private Flow.Subscription subscription;
+
+        CappedSubscriber(long cap) {
+            this.cap = (int) Math.min(cap, CappedBody.MAX_CAP);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (done.get()) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                int room = cap - size;
+                int take = Math.min(room, item.remaining());
+                if (take > 0) {
+                    ensure(size + take);
+                    item.get(bytes, size, take);
+                    size += take;
+                }
+                if (item.hasRemaining()) {
+                    finish(true);
+                    subscription.cancel();
+                    return;
+                }
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            if (done.compareAndSet(false, true)) {
+                result.completeExceptionally(throwable);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            finish(false);
+        }
+
+        @Override
+        public CompletionStage<CappedBody> getBody() {
+            return result;
+        }
+
+        private void finish(boolean truncated) {
+            if (done.compareAndSet(false, true)) {
+                result.complete(new CappedBody(java.util.Arrays.copyOf(bytes, size), truncated));
+            }
+        }
+
+        private void ensure(int needed) {
+            if (needed > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Math.max((long) bytes.length * 2, needed),
+                        CappedBody.MAX_CAP));
+            }
+        }
+    }
+}

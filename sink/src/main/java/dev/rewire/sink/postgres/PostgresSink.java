@@ -1,0 +1,135 @@
+package dev.rewire.sink.postgres;
+
+import dev.rewire.config.RewireConfig;
+import dev.rewire.model.CleanArticle;
+import dev.rewire.model.Story;
+import dev.rewire.model.Topics;
+import dev.rewire.sink.BatchingSink;
+import dev.rewire.sink.RetryPolicy;
+import dev.rewire.sink.SinkBatch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the PostgreSQL read model up to date: consumes {@code news.clean} (→ {@code articles}) and the
+ * compacted {@code news.stories} (→ {@code stories}) with a {@code read_committed} consumer in group
+ * {@code sink.postgres.groupId}, and upserts each batch ({@code sink.postgres.batchSize}) in one
+ * transaction before committing its offsets.
+ *
+ * <p>Guarantee: every committed article of {@code news.clean} ends up exactly once in {@code articles}
+ * (at-least-once delivery + idempotent upsert keyed by article id). {@link #start()} applies the Flyway
+ * migrations first. Failed transactions are rolled back and retried per {@code sink.retry.*}; see
+ * {@link BatchingSink} for the loop's other guarantees and the metrics (tag {@code sink=postgres}, plus
+ * {@code rewire.sink.stories} for story rows).
+ */
+public final class PostgresSink extends BatchingSink {
+
+    /** The metric tag and thread name of this sink. */
+    public static final String NAME = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresSink.class);
+
+    private final DataSource dataSource;
+    private final String storiesTopic;
+    private final ArticleRepository articles;
+    private final StoryRepository stories;
+    private final Counter storiesCounter;
+
+    /**
+     * @param cfg           configuration ({@code sink.postgres.*}, {@code sink.retry.*}, {@code sink.pollTimeout})
+     * @param consumerProps consumer properties, normally {@link #consumerConfig(RewireConfig, String, String)}
+     *                      with {@code sink.postgres.groupId}; read_committed and manual commits are enforced
+     * @param topics        topic names
+     * @param dataSource    the database (embedded or {@link DataSources#fromConfig})
+     * @param registry      where the metrics go
+     */
+    public PostgresSink(RewireConfig cfg, Map<String, Object> consumerProps, Topics topics, DataSource dataSource,
+                        MeterRegistry registry) {
+        this(cfg, new KafkaConsumer<>(sinkConsumerProps(consumerProps, cfg.getString("sink.postgres.groupId"),
+                cfg.getInt("sink.postgres.batchSize")), new StringDeserializer(), new ByteArrayDeserializer()),
+                topics, dataSource, registry);
+    }
+
+    /** With a given consumer (tests); the sink owns and closes it. */
+    PostgresSink(RewireConfig cfg, Consumer<String, byte[]> consumer, Topics topics, DataSource dataSource,
+                 MeterRegistry registry) {
+        super(NAME, consumer,
+                List.of(new TopicSpec(topics.clean(), CleanArticle.class, false),
+                        new TopicSpec(topics.stories(), Story.class, true)),
+                cfg.getInt("sink.postgres.batchSize"), cfg.getDuration("sink.pollTimeout"),
+                RetryPolicy.fromConfig(cfg), registry);
+        this.dataSource = dataSource;
+        this.storiesTopic = topics.stories();
+        this.articles = new ArticleRepository(dataSource);
+        this.stories = new StoryRepository(dataSource);
+        this.storiesCounter = Counter.builder("rewire.sink.stories").tag("sink", NAME)
+                .description("Story rows upserted or deleted by the sink").register(registry);
+    }
+
+    /** The repository of the {@code articles} table this sink writes. */
+    public ArticleRepository articles() {
+        return articles;
+    }
+
+    /** The repository of the {@code stories} table this sink writes. */
+    public StoryRepository stories() {
+        return stories;
+    }
+
+    @Override
+    protected void open() {
+        int applied = Migrations.migrate(dataSource);
+        if (applied > 0) {
+            log.info("postgres sink: applied {} migration(s)", applied);
+        }
+    }
+
+    @Override
+    protected int writeBatch(SinkBatch batch) throws SQLException {
+        List<CleanArticle> articleBatch = batch.values(CleanArticle.class);
+        // Latest state per story in this batch: an upsert, or null for a tombstone.
+        Map<String, Story> storyState = new LinkedHashMap<>();
+        for (SinkBatch.Entry e : batch.entries(storiesTopic)) {
+            String id = e.value() instanceof Story s ? s.storyId() : e.key();
+            if (id != null) {
+                storyState.remove(id);
+                storyState.put(id, (Story) e.value());
+            }
+        }
+        List<Story> upserts = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        storyState.forEach((id, s) -> {
+            if (s == null) {
+                deletes.add(id);
+            } else {
+                upserts.add(s);
+            }
+        });
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int written = articles.upsert(c, articleBatch);
+                int storyRows = stories.upsert(c, upserts) + stories.delete(c, deletes);
+                c.commit();
+                storiesCounter.increment(storyRows);
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                ArticleRepository.rollbackQuietly(c, e);
+                throw e;
+            }
+        }
+    }
+}
