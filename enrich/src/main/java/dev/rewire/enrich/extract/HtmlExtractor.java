@@ -113,6 +113,7 @@ public final class HtmlExtractor implements ArticleExtractor {
         Map<String, Integer> counts = new TreeMap<>();
         Element body = doc.body();
         removeFurniture(body, counts);
+        LooseText.wrap(body); // text outside <p> (divs split by <br>) becomes paragraphs too
         TreeStats stats = TreeStats.of(body); // after the removals: they change where the text is
         Element container = mainContainer(body, stats);
         List<String> blocks = blocks(container, stats);
