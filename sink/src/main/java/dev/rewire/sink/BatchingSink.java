@@ -192,6 +192,24 @@ public abstract class BatchingSink implements AutoCloseable {
      */
     protected abstract int writeBatch(SinkBatch batch) throws Exception;
 
+    /**
+     * True when this sink keeps the consumed offsets in its target, in the same transaction as the data
+     * ({@link SinkBatch#nextOffsets()}), and resumes from them ({@link #storedOffsets}) instead of the
+     * group's committed offsets: exactly-once writes. Such a sink also receives empty batches that only
+     * advance offsets (polls whose records were all invalid or transaction markers).
+     */
+    protected boolean storesOffsets() {
+        return false;
+    }
+
+    /**
+     * The offsets stored in the target for {@code partitions} (only those it knows), used to seek when
+     * partitions are assigned. Called on the sink's thread, only when {@link #storesOffsets()}.
+     */
+    protected Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) throws Exception {
+        return Map.of();
+    }
+
     /** Prepares the target (migrations, opening files); called by {@link #start()} on the caller's thread. */
     protected void open() throws Exception {
     }
@@ -399,8 +417,24 @@ public abstract class BatchingSink implements AutoCloseable {
             }
         }
         lag.set(totalLag);
+        Map<TopicPartition, Long> pollPositions = new HashMap<>();
+        toCommit.forEach((tp, om) -> pollPositions.put(tp, om.offset()));
+        if (entries.isEmpty() && storesOffsets() && !pollPositions.isEmpty()) {
+            writeWithRetry(new SinkBatch(List.of(), pollPositions)); // only moves the stored offsets
+        }
         for (int from = 0; from < entries.size(); from += batchSize) {
-            SinkBatch batch = new SinkBatch(entries.subList(from, Math.min(entries.size(), from + batchSize)));
+            int to = Math.min(entries.size(), from + batchSize);
+            List<SinkBatch.Entry> slice = entries.subList(from, to);
+            Map<TopicPartition, Long> next;
+            if (to == entries.size()) {
+                next = pollPositions;
+            } else {
+                next = new HashMap<>();
+                for (SinkBatch.Entry e : slice) {
+                    next.merge(new TopicPartition(e.topic(), e.partition()), e.offset() + 1, Math::max);
+                }
+            }
+            SinkBatch batch = new SinkBatch(slice, next);
             int written = writeWithRetry(batch);
             rows.addAndGet(written);
             rowsCounter.increment(written);
@@ -539,6 +573,17 @@ public abstract class BatchingSink implements AutoCloseable {
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (storesOffsets() && !partitions.isEmpty()) {
+                Map<TopicPartition, Long> stored = loadStoredOffsets(partitions);
+                stored.forEach((tp, offset) -> {
+                    if (partitions.contains(tp)) {
+                        consumer.seek(tp, offset);
+                    }
+                });
+                if (!stored.isEmpty()) {
+                    log.info("{} sink: resuming from the offsets stored with the data: {}", name, stored);
+                }
+            }
             Map<TopicPartition, Long> start = new HashMap<>();
             for (TopicPartition tp : partitions) {
                 start.put(tp, consumer.position(tp)); // may fetch the committed offset: outside the lock
@@ -551,6 +596,30 @@ public abstract class BatchingSink implements AutoCloseable {
                 progress.notifyAll();
             }
             log.info("{} sink: assigned {}", name, partitions);
+        }
+
+        private Map<TopicPartition, Long> loadStoredOffsets(Collection<TopicPartition> partitions) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return storedOffsets(partitions);
+                } catch (Exception e) {
+                    if (closing || attempt >= retry.maxAttempts()) {
+                        throw new SinkException(name + " sink: reading its stored offsets failed " + attempt
+                                + " times, last error: " + e.getMessage(), e);
+                    }
+                    retriesCounter.increment();
+                    log.warn("{} sink: reading the stored offsets failed (attempt {}/{}): {}", name, attempt,
+                            retry.maxAttempts(), e.toString());
+                    try {
+                        if (stopSignal.await(retry.backoff(attempt).toMillis(), TimeUnit.MILLISECONDS)) {
+                            throw new Stopping();
+                        }
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new Stopping();
+                    }
+                }
+            }
         }
 
         @Override

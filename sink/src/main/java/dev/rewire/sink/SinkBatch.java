@@ -3,6 +3,8 @@ package dev.rewire.sink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The parsed records handed to one {@link BatchingSink#writeBatch} call, in consumption order (offset
@@ -23,9 +25,27 @@ public final class SinkBatch {
     }
 
     private final List<Entry> entries;
+    private final Map<TopicPartition, Long> nextOffsets;
 
     public SinkBatch(List<Entry> entries) {
+        this(entries, Map.of());
+    }
+
+    /**
+     * @param entries     the parsed records
+     * @param nextOffsets per partition, the offset to resume from once this batch is durable (past its last
+     *                    record, and for the last batch of a poll past any transaction marker too); a sink
+     *                    that keeps offsets with its data ({@link BatchingSink#storesOffsets()}) stores these
+     *                    in the same transaction
+     */
+    public SinkBatch(List<Entry> entries, Map<TopicPartition, Long> nextOffsets) {
         this.entries = List.copyOf(entries);
+        this.nextOffsets = Map.copyOf(nextOffsets);
+    }
+
+    /** Per partition, the offset to resume from once this batch is durable; may be empty. */
+    public Map<TopicPartition, Long> nextOffsets() {
+        return nextOffsets;
     }
 
     /** Every entry, in consumption order. */

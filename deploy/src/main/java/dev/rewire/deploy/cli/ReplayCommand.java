@@ -39,6 +39,19 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Replay.Result result = replay(common, inputs, out, noDb);
+        System.out.println(result.summary());
+        if (!result.rejectedByReason().isEmpty()) {
+            System.out.println("rejected by reason: " + result.rejectedByReason());
+        }
+        return 0;
+    }
+
+    /**
+     * Runs a replay as the command does (temporary data directory unless one is given, a database only
+     * when configured or kept) and returns its result; progress goes to stderr.
+     */
+    static Replay.Result replay(CommonOptions common, List<Path> inputs, Path out, boolean noDb) throws Exception {
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 throw new IllegalArgumentException("input " + input + " does not exist");
@@ -56,14 +69,10 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream say = System.err;
         try (Infrastructure infra = Infrastructure.start(cfg, withDb, say::println)) {
             Replay.Result result = new Replay(cfg, infra, Metrics.newRegistry(), say).run(inputs, out);
-            System.out.println(result.summary());
-            if (!result.rejectedByReason().isEmpty()) {
-                System.out.println("rejected by reason: " + result.rejectedByReason());
-            }
-            say.printf("wrote %d articles to %s in %.1f s%s%n", result.clean(), out,
-                    result.elapsed().toMillis() / 1000.0,
-                    result.rowsInDatabase() >= 0 ? " (and to PostgreSQL: " + infra.databaseDescription() + ")" : "");
-            return 0;
+            say.printf("wrote %d articles to %s in %.1f s (%.1f articles/s)%s%n", result.clean(), out,
+                    result.elapsed().toMillis() / 1000.0, result.read() * 1000.0 / Math.max(1, result.elapsed().toMillis()),
+                    result.rowsInDatabase() >= 0 ? " and to PostgreSQL: " + infra.databaseDescription() : "");
+            return result;
         } finally {
             if (tempDir != null) {
                 deleteRecursively(tempDir);

@@ -59,9 +59,16 @@ public final class HtmlExtractor implements ArticleExtractor {
     /** Boilerplate count key: elements removed because their class or id names a widget. */
     public static final String CLASS_RULE = "html-furniture-class";
 
+    /** Boilerplate count key: blocks whose text is (nearly) all link text. */
+    public static final String LINK_DENSE_RULE = "link-dense-block";
+
+    /** Share of a block's letters inside links above which the block is a link, not text. */
+    private static final double MAX_LINK_SHARE = 0.8;
+
     /** Elements that are page furniture by their tag alone. */
     private static final Set<String> FURNITURE_TAGS = Set.of("script", "style", "noscript", "template", "nav",
-            "header", "footer", "aside", "form", "iframe", "svg", "button", "dialog", "object", "embed");
+            "header", "footer", "aside", "form", "iframe", "svg", "button", "dialog", "object", "embed",
+            "figcaption", "select", "input", "textarea", "label");
     /** ARIA landmark roles that mean the same as the furniture tags. */
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "search");
@@ -71,11 +78,20 @@ public final class HtmlExtractor implements ArticleExtractor {
             "share", "shares", "sharing", "social", "socials", "cookie", "cookies", "consent", "gdpr",
             "newsletter", "newsletters", "related", "comment", "comments", "promo", "promos", "promoted",
             "promotion", "subscribe", "subscription", "subscriptions", "advert", "advertisement", "ad", "ads",
-            "sponsored", "breadcrumb", "breadcrumbs", "popup", "sidebar", "banner");
+            "sponsored", "breadcrumb", "breadcrumbs", "popup", "sidebar", "banner",
+            // picture captions and credits, hover cards, print-hidden and screen-reader-only chrome
+            "caption", "captions", "figcaption", "credit", "credits", "rollover", "tooltip", "popover",
+            "hovercard", "noprint");
+    /** Whole class names (before token splitting) that hide an element from readers or from print. */
+    private static final Set<String> HIDDEN_CLASSES = Set.of("sr-only", "visually-hidden", "screen-reader-text",
+            "d-none", "d-print-none", "no-print", "hidden-print", "print-hidden", "print-hide", "hide-print",
+            "is-hidden", "u-hidden", "wp-caption-text", "hidden", "invisible");
     /** Prefixes of run-together class names ("sharebar", "relatedposts", "newsletterbox"). */
     private static final List<String> WIDGET_PREFIXES = List.of(
             "share", "social", "cookie", "newsletter", "related", "promo", "subscribe");
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+            "(?i)(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
     private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr");
@@ -116,7 +132,7 @@ public final class HtmlExtractor implements ArticleExtractor {
         LooseText.wrap(body); // text outside <p> (divs split by <br>) becomes paragraphs too
         TreeStats stats = TreeStats.of(body); // after the removals: they change where the text is
         Element container = mainContainer(body, stats);
-        List<String> blocks = blocks(container, stats);
+        List<String> blocks = blocks(container, stats, counts);
         List<String> kept = rules.filter(blocks, counts);
         List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
         return new Extraction(title, canonical, byline, published, language, paragraphs, counts);
@@ -411,6 +427,7 @@ public final class HtmlExtractor implements ArticleExtractor {
     /** By tag, ARIA role or hidden state; checked by hand, as selector matching would walk to the root. */
     private static boolean isFurniture(Element el) {
         return FURNITURE_TAGS.contains(el.normalName()) || el.hasAttr("hidden")
+                || el.hasAttr("style") && HIDDEN_STYLE.matcher(el.attr("style")).find()
                 || FURNITURE_ROLES.contains(el.attr("role").strip().toLowerCase(Locale.ROOT))
                 || "true".equalsIgnoreCase(el.attr("aria-hidden").strip());
     }
@@ -418,6 +435,11 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static boolean isWidget(Element el) {
         if (!el.hasAttr("class") && !el.hasAttr("id")) {
             return false;
+        }
+        for (String name : el.className().split("\\s+")) {
+            if (HIDDEN_CLASSES.contains(name.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
         }
         String names = CAMEL.matcher(el.className() + " " + el.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
         for (String token : TOKEN_SPLIT.split(names)) {
@@ -478,18 +500,27 @@ public final class HtmlExtractor implements ArticleExtractor {
         return best;
     }
 
-    /** The texts of the innermost block elements under {@code container}, in document order. */
-    private static List<String> blocks(Element container, TreeStats stats) {
+    /**
+     * The texts of the innermost block elements under {@code container}, in document order. A block whose
+     * text is nearly all link text (a teaser headline, a "more stories" entry, a card wrapped in a link) is a
+     * pointer to another page, not article text: it is dropped and counted under {@value #LINK_DENSE_RULE}.
+     */
+    private static List<String> blocks(Element container, TreeStats stats, Map<String, Integer> counts) {
         List<String> out = new ArrayList<>();
+        int[] insideLink = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (!(node instanceof Element el) || !BLOCKS.contains(el.normalName())) {
+                if (!(node instanceof Element el)) {
                     return FilterResult.CONTINUE;
                 }
-                if (stats.holdsBlocks(el)) {
-                    return FilterResult.CONTINUE; // holds smaller blocks (a layout table, a list of paragraphs)
+                if (el.normalName().equals("a")) {
+                    insideLink[0]++;
                 }
+                if (!BLOCKS.contains(el.normalName()) || stats.holdsBlocks(el)) {
+                    return FilterResult.CONTINUE; // a block holding smaller blocks (a layout table, a list of paragraphs)
+                }
+                String text;
                 if (el.normalName().equals("tr")) {
                     List<String> cells = new ArrayList<>();
                     for (Element cell : el.children()) {
@@ -498,11 +529,24 @@ public final class HtmlExtractor implements ArticleExtractor {
                             cells.add(c);
                         }
                     }
-                    out.add(String.join("; ", cells)); // not a bar: a bar-joined row would read as a link list
+                    text = String.join("; ", cells); // not a bar: a bar-joined row would read as a link list
                 } else {
-                    out.add(Paragraphs.collapse(el.text()));
+                    text = Paragraphs.collapse(el.text());
+                }
+                if (!text.isEmpty() && isLinkDense(el, text, insideLink[0] > 0)) {
+                    counts.merge(LINK_DENSE_RULE, 1, Integer::sum);
+                } else {
+                    out.add(text);
                 }
                 return FilterResult.SKIP_ENTIRELY;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element el && el.normalName().equals("a")) {
+                    insideLink[0]--;
+                }
+                return FilterResult.CONTINUE;
             }
         }, container);
         out.removeIf(String::isEmpty);
@@ -516,6 +560,31 @@ public final class HtmlExtractor implements ArticleExtractor {
             }
         }
         return out;
+    }
+
+    private static boolean isLinkDense(Element block, String text, boolean insideLink) {
+        int letters = letters(text);
+        if (letters == 0) {
+            return false;
+        }
+        if (insideLink) {
+            return true;
+        }
+        int linked = 0;
+        for (Element a : block.getElementsByTag("a")) {
+            linked += letters(a.text());
+        }
+        return linked > MAX_LINK_SHARE * letters;
+    }
+
+    private static int letters(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -14,6 +14,7 @@ public class FetchException extends IOException {
 
     private final transient RejectReason reason;
     private final int status;
+    private final java.time.Duration retryAfter;
 
     /** A failure with no HTTP status. */
     public FetchException(RejectReason reason, String message) {
@@ -22,9 +23,30 @@ public class FetchException extends IOException {
 
     /** A failure with an HTTP status ({@code -1} for none) and an optional cause. */
     public FetchException(RejectReason reason, String message, int status, Throwable cause) {
+        this(reason, message, status, cause, null);
+    }
+
+    /** A failure with an HTTP status, an optional cause and the server's {@code Retry-After} (null when none). */
+    public FetchException(RejectReason reason, String message, int status, Throwable cause,
+                          java.time.Duration retryAfter) {
         super(message, cause);
         this.reason = reason;
         this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The delay the server asked for with {@code Retry-After} (429, 503), or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** True for failures worth retrying later: time-outs, network errors, 429 and 5xx. */
+    public boolean transientFailure() {
+        if (this instanceof BlockedAddressException) {
+            return false;
+        }
+        return status == 429 || status >= 500 || (status < 0 && reason == RejectReason.UNREADABLE_INPUT
+                && getCause() != null);
     }
 
     /** The reject code this failure is published with. */

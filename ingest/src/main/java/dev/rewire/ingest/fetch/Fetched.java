@@ -14,8 +14,22 @@ import java.time.Instant;
  * @param contentType the {@code Content-Type} header, or null
  * @param body        the body bytes after {@code Content-Encoding} decoding, capped
  * @param fetchedAt   when the response arrived
+ * @param status      200, or 304 when a conditional request found the document unchanged (empty body)
+ * @param etag        the {@code ETag} response header, or null
+ * @param lastModified the {@code Last-Modified} response header, or null
  */
-public record Fetched(URI requested, URI finalUri, String contentType, CappedBody body, Instant fetchedAt) {
+public record Fetched(URI requested, URI finalUri, String contentType, CappedBody body, Instant fetchedAt,
+                      int status, String etag, String lastModified) {
+
+    /** A plain 200 response without validators. */
+    public Fetched(URI requested, URI finalUri, String contentType, CappedBody body, Instant fetchedAt) {
+        this(requested, finalUri, contentType, body, fetchedAt, 200, null, null);
+    }
+
+    /** True for a 304 answer to a conditional request: the document is unchanged since the validators. */
+    public boolean notModified() {
+        return status == 304;
+    }
 
     /** The media type without parameters, lower case, or null. */
     public String baseType() {

@@ -53,14 +53,26 @@ import org.slf4j.LoggerFactory;
  * plain-text content type (or none) becomes an article; anything else is a failure with a clear message.
  * Thread-safe; one instance shares one HTTP client.
  *
- * <p>Metrics: {@code rewire.ingest.fetch.requests} (tag {@code outcome}: ok, http-error, refused, timeout,
- * unsupported-type, error), {@code rewire.ingest.fetch.duration}, {@code rewire.ingest.fetch.truncated}.
+ * <p>Documents (feeds, sitemaps, robots.txt) are fetched with {@link Kind#DOCUMENT}: any textual or XML/JSON/gzip
+ * content type, and conditional requests ({@code If-None-Match} / {@code If-Modified-Since}) whose 304 answer
+ * comes back as a {@link Fetched#notModified()} response with an empty body. A 429 or 503 carries the server's
+ * {@code Retry-After} in the {@link FetchException}.
+ *
+ * <p>Metrics: {@code rewire.ingest.fetch.requests} (tags {@code outcome}: ok, not-modified, http-error, refused,
+ * timeout, unsupported-type, error; {@code status}: 2xx, 3xx, 4xx, 5xx or none; {@code kind}: page or
+ * document), {@code rewire.ingest.fetch.duration} (histogram), {@code rewire.ingest.fetch.bytes} (body bytes
+ * kept), {@code rewire.ingest.fetch.truncated}.
  */
 public final class PageFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1";
+    private static final String ACCEPT_DOCUMENT = "application/rss+xml,application/atom+xml,application/feed+json,"
+            + "application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,text/plain;q=0.8,*/*;q=0.1";
+
+    /** What is being fetched: an article page (HTML or text only) or a document (feed, sitemap, robots.txt). */
+    public enum Kind { PAGE, DOCUMENT }
 
     private final HttpClient client;
     private final AddressGuard guard;
@@ -71,6 +83,7 @@ public final class PageFetcher {
     private final MeterRegistry registry;
     private final Timer duration;
     private final Counter truncated;
+    private final io.micrometer.core.instrument.DistributionSummary bytes;
 
     /** A fetcher configured by the {@code ingest.*} keys, with the guard of {@code ingest.allowPrivateNetworks}. */
     public PageFetcher(RewireConfig cfg, MeterRegistry registry) {
@@ -91,7 +104,12 @@ public final class PageFetcher {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.duration = Timer.builder("rewire.ingest.fetch.duration")
-                .description("Time to fetch one page, redirects included").register(registry);
+                .description("Time to fetch one page or document, redirects included")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        this.bytes = io.micrometer.core.instrument.DistributionSummary.builder("rewire.ingest.fetch.bytes")
+                .baseUnit("bytes").description("Body bytes kept per successful fetch").register(registry);
         this.truncated = Counter.builder("rewire.ingest.fetch.truncated")
                 .description("Fetched pages cut at ingest.maxBodyBytes").register(registry);
     }
@@ -124,11 +142,31 @@ public final class PageFetcher {
      * @throws FetchException          on any other failure (status, time-out, network, content type)
      */
     public Fetched fetch(URI uri) throws FetchException {
+        return fetch(uri, Kind.PAGE, null, null);
+    }
+
+    /**
+     * Fetches {@code uri} as {@code kind}, following redirects; with validators from an earlier response the
+     * request is conditional and an unchanged document comes back as a 304 {@link Fetched} with an empty body.
+     *
+     * @param etag         the {@code ETag} of the copy held, or null
+     * @param lastModified the {@code Last-Modified} of the copy held, or null
+     * @throws BlockedAddressException when a hop is refused by the guard
+     * @throws FetchException          on any other failure (status, time-out, network, content type)
+     */
+    public Fetched fetch(URI uri, Kind kind, String etag, String lastModified) throws FetchException {
         long start = System.nanoTime();
         String outcome = "error";
+        String statusClass = "none";
         try {
-            Fetched fetched = fetchFollowing(uri);
+            Fetched fetched = fetchFollowing(uri, kind, etag, lastModified);
+            statusClass = fetched.status() / 100 + "xx";
+            if (fetched.notModified()) {
+                outcome = "not-modified";
+                return fetched;
+            }
             outcome = "ok";
+            bytes.record(fetched.body().length());
             if (fetched.body().truncated()) {
                 truncated.increment();
                 LOG.info("{}: body cut at {} bytes (ingest.maxBodyBytes)", uri, maxBodyBytes);
@@ -138,23 +176,25 @@ public final class PageFetcher {
             outcome = "refused";
             throw e;
         } catch (FetchException e) {
+            statusClass = e.status() > 0 ? e.status() / 100 + "xx" : "none";
             outcome = e.status() > 0 ? "http-error"
                     : e.getCause() instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException
                     ? "timeout" : e.reason() == RejectReason.BINARY_CONTENT ? "unsupported-type" : "error";
             throw e;
         } finally {
             duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            registry.counter("rewire.ingest.fetch.requests", "outcome", outcome).increment();
+            registry.counter("rewire.ingest.fetch.requests", "outcome", outcome, "status", statusClass,
+                    "kind", kind == Kind.PAGE ? "page" : "document").increment();
         }
     }
 
-    private Fetched fetchFollowing(URI start) throws FetchException {
+    private Fetched fetchFollowing(URI start, Kind kind, String etag, String lastModified) throws FetchException {
         URI current = start;
         Set<String> visited = new HashSet<>();
         visited.add(ArticleIds.normalise(current.toString()));
         for (int redirects = 0; ; redirects++) {
             guard.check(current);
-            HttpResponse<CappedBody> response = exchange(current);
+            HttpResponse<CappedBody> response = exchange(current, kind, etag, lastModified);
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
                 String location = response.headers().firstValue("Location").orElse(null);
@@ -180,32 +220,51 @@ public final class PageFetcher {
                 current = next;
                 continue;
             }
+            HttpHeaders headers = response.headers();
+            if (status == 304 && (etag != null || lastModified != null)) {
+                return new Fetched(start, current, null, new CappedBody(new byte[0], false), Instant.now(), 304,
+                        headers.firstValue("ETag").orElse(etag),
+                        headers.firstValue("Last-Modified").orElse(lastModified));
+            }
             if (status != 200) {
                 throw new FetchException(RejectReason.UNREADABLE_INPUT, "HTTP " + status + " from " + current, status,
-                        null);
+                        null, status == 429 || status == 503
+                        ? RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), Instant.now()) : null);
             }
-            HttpHeaders headers = response.headers();
             String contentType = headers.firstValue("Content-Type").orElse(null);
             String base = TextDecoding.baseType(contentType);
-            if (base != null && !TextDecoding.isHtml(base) && !RawArticle.TEXT.equals(base)) {
+            if (kind == Kind.PAGE && base != null && !TextDecoding.isHtml(base) && !RawArticle.TEXT.equals(base)) {
                 throw new FetchException(RejectReason.BINARY_CONTENT, "unsupported content type " + base + " from "
                         + current + " (only HTML and plain text are ingested)");
             }
+            if (kind == Kind.DOCUMENT && base != null && (base.startsWith("image/") || base.startsWith("audio/")
+                    || base.startsWith("video/") || base.startsWith("font/"))) {
+                throw new FetchException(RejectReason.BINARY_CONTENT, "unsupported content type " + base + " from "
+                        + current + " (expected a feed, sitemap or text)");
+            }
             CappedBody body = decodeContent(current, headers, response.body());
-            return new Fetched(start, current, contentType, body, Instant.now());
+            return new Fetched(start, current, contentType, body, Instant.now(), 200,
+                    headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null));
         }
     }
 
-    private HttpResponse<CappedBody> exchange(URI uri) throws FetchException {
+    private HttpResponse<CappedBody> exchange(URI uri, Kind kind, String etag, String lastModified)
+            throws FetchException {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .GET()
                     .timeout(requestTimeout)
                     .header("User-Agent", userAgent)
-                    .header("Accept", ACCEPT)
-                    .header("Accept-Encoding", "gzip, deflate")
-                    .build();
+                    .header("Accept", kind == Kind.PAGE ? ACCEPT : ACCEPT_DOCUMENT)
+                    .header("Accept-Encoding", "gzip, deflate");
+            if (etag != null) {
+                builder.header("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                builder.header("If-Modified-Since", lastModified);
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": " + e.getMessage(),
                     -1, e);

@@ -58,6 +58,7 @@ public final class ArticleRepository {
                 duplicate_of   = EXCLUDED.duplicate_of,
                 similarity     = EXCLUDED.similarity,
                 boilerplate    = EXCLUDED.boilerplate,
+                writes         = articles.writes + 1,
                 updated_at     = now()
             WHERE articles.fetched_at IS NULL OR EXCLUDED.fetched_at IS NULL
                OR EXCLUDED.fetched_at >= articles.fetched_at

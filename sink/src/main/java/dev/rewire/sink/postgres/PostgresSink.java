@@ -2,6 +2,7 @@ package dev.rewire.sink.postgres;
 
 import dev.rewire.config.RewireConfig;
 import dev.rewire.model.CleanArticle;
+import dev.rewire.model.RewriteEvent;
 import dev.rewire.model.Story;
 import dev.rewire.model.Topics;
 import dev.rewire.sink.BatchingSink;
@@ -12,28 +13,41 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the PostgreSQL read model up to date: consumes {@code news.clean} (→ {@code articles}) and the
- * compacted {@code news.stories} (→ {@code stories}) with a {@code read_committed} consumer in group
- * {@code sink.postgres.groupId}, and upserts each batch ({@code sink.postgres.batchSize}) in one
- * transaction before committing its offsets.
+ * Keeps the PostgreSQL read model up to date: consumes {@code news.clean} (→ {@code articles}),
+ * {@code news.rewrites} (→ {@code rewrites}) and the compacted {@code news.stories} (→ {@code stories})
+ * with a {@code read_committed} consumer in group {@code sink.postgres.groupId}, and upserts each batch
+ * ({@code sink.postgres.batchSize}) in one transaction, together with the derived {@code story_feed} and
+ * {@code outlets} rows and the consumed offsets ({@code sink_offsets}).
  *
- * <p>Guarantee: every committed article of {@code news.clean} ends up exactly once in {@code articles}
- * (at-least-once delivery + idempotent upsert keyed by article id). {@link #start()} applies the Flyway
- * migrations first. Failed transactions are rolled back and retried per {@code sink.retry.*}; see
- * {@link BatchingSink} for the loop's other guarantees and the metrics (tag {@code sink=postgres}, plus
- * {@code rewire.sink.stories} for story rows).
+ * <p>Guarantee: exactly once. The offsets are committed in the same database transaction as the rows,
+ * and on start-up (and on every partition assignment) the consumer seeks to them, so a crash at any point
+ * — mid-transaction, between the database commit and the next poll — neither loses nor re-applies a
+ * record ({@code articles.writes} counts the writes of each row and stays 1 for a record delivered once).
+ * Kafka's committed offsets are still committed after each batch, for monitoring only. The upserts are
+ * idempotent besides, so even a foreign writer replaying old data cannot duplicate an article.
+ *
+ * <p>Memory is bounded by {@code max.poll.records} (= batch size): the loop polls again only after the
+ * previous batch is durable, so a slow database slows consumption (back-pressure) instead of buffering.
+ * {@link #start()} applies the Flyway migrations first. Failed transactions are rolled back and retried
+ * per {@code sink.retry.*}; see {@link BatchingSink} for the loop's other guarantees and the metrics
+ * (tag {@code sink=postgres}, plus {@code rewire.sink.stories} for story rows).
  */
 public final class PostgresSink extends BatchingSink {
 
@@ -44,6 +58,8 @@ public final class PostgresSink extends BatchingSink {
 
     private final DataSource dataSource;
     private final String storiesTopic;
+    private final RewriteRepository rewrites = new RewriteRepository();
+    private final OffsetStore offsets;
     private final ArticleRepository articles;
     private final StoryRepository stories;
     private final Counter storiesCounter;
@@ -60,14 +76,21 @@ public final class PostgresSink extends BatchingSink {
                         MeterRegistry registry) {
         this(cfg, new KafkaConsumer<>(sinkConsumerProps(consumerProps, cfg.getString("sink.postgres.groupId"),
                 cfg.getInt("sink.postgres.batchSize")), new StringDeserializer(), new ByteArrayDeserializer()),
-                topics, dataSource, registry);
+                String.valueOf(consumerProps.getOrDefault(ConsumerConfig.GROUP_ID_CONFIG,
+                        cfg.getString("sink.postgres.groupId"))), topics, dataSource, registry);
     }
 
-    /** With a given consumer (tests); the sink owns and closes it. */
+    /** With a given consumer (tests); the sink owns and closes it. Offsets are kept under {@code sink.postgres.groupId}. */
     PostgresSink(RewireConfig cfg, Consumer<String, byte[]> consumer, Topics topics, DataSource dataSource,
                  MeterRegistry registry) {
+        this(cfg, consumer, cfg.getString("sink.postgres.groupId"), topics, dataSource, registry);
+    }
+
+    private PostgresSink(RewireConfig cfg, Consumer<String, byte[]> consumer, String group, Topics topics,
+                         DataSource dataSource, MeterRegistry registry) {
         super(NAME, consumer,
                 List.of(new TopicSpec(topics.clean(), CleanArticle.class, false),
+                        new TopicSpec(topics.rewrites(), RewriteEvent.class, false),
                         new TopicSpec(topics.stories(), Story.class, true)),
                 cfg.getInt("sink.postgres.batchSize"), cfg.getDuration("sink.pollTimeout"),
                 RetryPolicy.fromConfig(cfg), registry);
@@ -75,6 +98,7 @@ public final class PostgresSink extends BatchingSink {
         this.storiesTopic = topics.stories();
         this.articles = new ArticleRepository(dataSource);
         this.stories = new StoryRepository(dataSource);
+        this.offsets = new OffsetStore(dataSource, group);
         this.storiesCounter = Counter.builder("rewire.sink.stories").tag("sink", NAME)
                 .description("Story rows upserted or deleted by the sink").register(registry);
     }
@@ -95,6 +119,24 @@ public final class PostgresSink extends BatchingSink {
         if (applied > 0) {
             log.info("postgres sink: applied {} migration(s)", applied);
         }
+    }
+
+    @Override
+    protected boolean storesOffsets() {
+        return true;
+    }
+
+    @Override
+    protected Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) throws SQLException {
+        return offsets.load(partitions);
+    }
+
+    @Override
+    protected String invalidReason(TopicSpec spec, Object value) {
+        if (value instanceof RewriteEvent r && (r.articleId() == null || r.articleId().isBlank())) {
+            return "RewriteEvent without articleId";
+        }
+        return super.invalidReason(spec, value);
     }
 
     @Override
@@ -121,8 +163,21 @@ public final class PostgresSink extends BatchingSink {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Set<String> touchedStories = new TreeSet<>();
+                Set<String> touchedOutlets = new TreeSet<>();
+                DerivedTables.collectStored(c, articleBatch.stream().map(CleanArticle::id).distinct().toList(),
+                        touchedStories, touchedOutlets);
+                for (CleanArticle a : articleBatch) {
+                    DerivedTables.addIfPresent(touchedStories, a.storyId());
+                    DerivedTables.addIfPresent(touchedOutlets, a.outlet());
+                }
+                List<RewriteEvent> rewriteBatch = batch.values(RewriteEvent.class);
+                rewriteBatch.forEach(r -> DerivedTables.addIfPresent(touchedStories, r.storyId()));
                 int written = articles.upsert(c, articleBatch);
+                rewrites.upsert(c, rewriteBatch);
                 int storyRows = stories.upsert(c, upserts) + stories.delete(c, deletes);
+                DerivedTables.refresh(c, touchedStories, touchedOutlets);
+                offsets.store(c, batch.nextOffsets());
                 c.commit();
                 storiesCounter.increment(storyRows);
                 return written;

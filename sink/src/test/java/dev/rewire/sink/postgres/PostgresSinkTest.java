@@ -80,7 +80,7 @@ class PostgresSinkTest {
     @BeforeEach
     void setUp() throws Exception {
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE articles, stories");
+            st.execute("TRUNCATE articles, stories, rewrites, story_feed, outlets, sink_offsets");
         }
         articles = new ArticleRepository(db);
         consumer.snapshotOnCommit(() -> {

@@ -1,0 +1,164 @@
+package dev.rewire.deploy.cli;
+
+import dev.rewire.deploy.eval.ExtractionScore;
+import dev.rewire.deploy.eval.StoryScore;
+import dev.rewire.deploy.pipeline.Replay;
+import dev.rewire.model.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rewire eval extraction|stories}: measures the pipeline's own output against labelled data. Runs
+ * a real replay of {@code --input} (or scores an existing output given with {@code --predictions}), then
+ * prints the benchmark's metrics and where it goes wrong. With {@code --min-f1} it is a regression gate:
+ * exit 1 when F1 falls below the floor.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure extraction or story grouping against labelled data (see docs/benchmarks.md).",
+        subcommands = {EvalCommand.Extraction.class, EvalCommand.Stories.class})
+public final class EvalCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Options shared by both evaluations. */
+    abstract static class EvalBase implements Callable<Integer> {
+
+        @Option(names = "--input", paramLabel = "FILE", description = "Input to replay (interchange JSONL, a directory or a WARC).")
+        Path input;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The truth JSONL (same order as the input).")
+        Path truth;
+
+        @Option(names = "--predictions", paramLabel = "FILE",
+                description = "Score this existing CleanArticle JSONL instead of replaying --input.")
+        Path predictions;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Keep the replay's output here.")
+        Path out;
+
+        @Option(names = "--min-f1", paramLabel = "F", description = "Exit 1 when F1 is below this floor (a CI gate).")
+        Double minF1;
+
+        @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "How many worst cases to list (default ${DEFAULT-VALUE}).")
+        int worst;
+
+        @Mixin
+        CommonOptions common;
+
+        /** Replays the input (unless predictions are given) and returns the output file. */
+        Path predictionsFile() throws Exception {
+            if (predictions != null) {
+                return predictions;
+            }
+            if (input == null) {
+                throw new IllegalArgumentException("give --input to replay, or --predictions to score an existing output");
+            }
+            Path file = out != null ? out : Files.createTempFile("rewire-eval-", ".jsonl");
+            Replay.Result r = ReplayCommand.replay(common, List.of(input), file, true);
+            System.out.println("replay: " + r.summary() + String.format(Locale.ROOT, " in %.1f s", r.elapsed().toMillis() / 1000.0));
+            return file;
+        }
+
+        int gate(double f1) {
+            if (minF1 != null && f1 < minF1) {
+                System.out.printf(Locale.ROOT, "FAIL: F1 %.4f is below the floor %.4f%n", f1, minF1);
+                return RewireCli.EXIT_FAILURE;
+            }
+            if (minF1 != null) {
+                System.out.printf(Locale.ROOT, "ok: F1 %.4f >= floor %.4f%n", f1, minF1);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code rewire eval extraction}. */
+    @Command(name = "extraction", mixinStandardHelpOptions = true,
+            description = "Main-content extraction: F1, precision, recall (scrapinghub or wcxb metric) and the worst pages.")
+    static final class Extraction extends EvalBase {
+
+        @Option(names = "--metric", defaultValue = "scrapinghub", paramLabel = "M",
+                description = "scrapinghub | wcxb (default ${DEFAULT-VALUE})")
+        String metric;
+
+        @Override
+        public Integer call() throws Exception {
+            ExtractionScore.Metric m = ExtractionScore.Metric.valueOf(metric.trim().toUpperCase(Locale.ROOT));
+            Path file = predictionsFile();
+            Map<String, String> truthText = readField(truth, "url", "text");
+            Map<String, String> predicted = readField(file, "url", "text");
+            ExtractionScore.Result r = ExtractionScore.score(m, truthText, predicted);
+            System.out.println(r.summary());
+            System.out.println("worst pages:");
+            for (ExtractionScore.Page p : r.worst(worst)) {
+                System.out.printf(Locale.ROOT, "  f1=%.3f p=%s r=%s  %s%n", p.f1(), fmt(p.precision()), fmt(p.recall()), p.url());
+            }
+            return gate(r.f1());
+        }
+
+        private static String fmt(Double d) {
+            return d == null ? "-" : String.format(Locale.ROOT, "%.3f", d);
+        }
+    }
+
+    /** {@code rewire eval stories}. */
+    @Command(name = "stories", mixinStandardHelpOptions = true,
+            description = "Story grouping: B-cubed and pairwise precision/recall/F1, the worst merges and splits.")
+    static final class Stories extends EvalBase {
+
+        @Override
+        public Integer call() throws Exception {
+            Path file = predictionsFile();
+            Map<String, String> gold = readField(truth, "url", "cluster");
+            Map<String, String> predicted = readField(file, "url", "storyId");
+            StoryScore.Result r = StoryScore.score(gold, predicted);
+            System.out.println(r.summary());
+            System.out.println("worst merges:");
+            r.worstMerges().stream().limit(worst).forEach(s -> System.out.println("  " + s));
+            System.out.println("worst splits:");
+            r.worstSplits().stream().limit(worst).forEach(s -> System.out.println("  " + s));
+            return gate(r.bcubedF1());
+        }
+    }
+
+    /** {@code key → value} of every JSON line of {@code file}, in file order. */
+    static Map<String, String> readField(Path file, String key, String value) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = reader.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = Json.mapper().readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(file + " line " + n + " is not JSON: " + e.getMessage(), e);
+                }
+                JsonNode k = node.get(key);
+                JsonNode v = node.get(value);
+                if (k != null && !k.isNull()) {
+                    out.put(k.asText(), v == null || v.isNull() ? null : v.asText());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rewire.deploy.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores a predicted story grouping against gold clusters: B-cubed precision/recall/F1 (per article, the
+ * share of its predicted story that is in its gold story and vice versa, averaged over articles) and
+ * pairwise precision/recall/F1 over same-story pairs. An article without a prediction is a singleton.
+ * Also lists the worst merges (predicted stories mixing gold stories) and splits (gold stories spread over
+ * predicted ones), which is where to look when the score drops.
+ */
+public final class StoryScore {
+
+    /** The scores and the diagnostics. */
+    public record Result(double bcubedF1, double bcubedP, double bcubedR, double pairF1, double pairP, double pairR,
+                         int articles, int missing, int predictedStories, int goldStories,
+                         List<String> worstMerges, List<String> worstSplits) {
+
+        /** One line, like the reference scorer's. */
+        public String summary() {
+            return String.format("bcubed f1=%.4f p=%.4f r=%.4f pairwise f1=%.4f p=%.4f r=%.4f articles=%d missing=%d "
+                            + "predicted_stories=%d gold_stories=%d", bcubedF1, bcubedP, bcubedR, pairF1, pairP, pairR,
+                    articles, missing, predictedStories, goldStories);
+        }
+    }
+
+    private StoryScore() {
+    }
+
+    /**
+     * @param gold      URL → gold cluster, in truth order
+     * @param predicted URL → predicted story id (missing or null: a singleton)
+     */
+    public static Result score(Map<String, String> gold, Map<String, String> predicted) {
+        Map<String, String> pred = new LinkedHashMap<>();
+        int missing = 0;
+        for (String url : gold.keySet()) {
+            String p = predicted.get(url);
+            if (p == null) {
+                missing++;
+                p = "missing:" + url;
+            }
+            pred.put(url, p);
+        }
+        Map<String, Set<String>> pc = groups(pred);
+        Map<String, Set<String>> gc = groups(gold);
+        double bp = 0;
+        double br = 0;
+        for (String url : gold.keySet()) {
+            Set<String> ps = pc.get(pred.get(url));
+            Set<String> gs = gc.get(gold.get(url));
+            long both = ps.stream().filter(gs::contains).count();
+            bp += (double) both / ps.size();
+            br += (double) both / gs.size();
+        }
+        int n = gold.size();
+        bp /= n;
+        br /= n;
+        double bf = bp + br == 0 ? 0 : 2 * bp * br / (bp + br);
+        long tp = 0;
+        for (Set<String> members : pc.values()) {
+            Map<String, Integer> counts = new HashMap<>();
+            members.forEach(u -> counts.merge(gold.get(u), 1, Integer::sum));
+            for (int c : counts.values()) {
+                tp += (long) c * (c - 1) / 2;
+            }
+        }
+        long npred = pairs(pc);
+        long ngold = pairs(gc);
+        double pp = npred == 0 ? 1.0 : (double) tp / npred;
+        double pr = ngold == 0 ? 1.0 : (double) tp / ngold;
+        double pf = pp + pr == 0 ? 0 : 2 * pp * pr / (pp + pr);
+        return new Result(bf, bp, br, pf, pp, pr, n, missing, pc.size(), gc.size(),
+                describe(pc, gold, "predicted story"), describe(gc, pred, "gold story"));
+    }
+
+    /** Groups of {@code outer} ranked by how mixed they are in terms of {@code inner}, described briefly. */
+    private static List<String> describe(Map<String, Set<String>> outer, Map<String, String> inner, String what) {
+        List<Map.Entry<String, Set<String>>> mixed = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : outer.entrySet()) {
+            Set<String> parts = new HashSet<>();
+            e.getValue().forEach(u -> parts.add(inner.get(u)));
+            if (parts.size() > 1) {
+                mixed.add(e);
+            }
+        }
+        mixed.sort(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> -e.getValue().size()));
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : mixed.subList(0, Math.min(5, mixed.size()))) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            e.getValue().forEach(u -> counts.merge(inner.get(u), 1, Integer::sum));
+            List<Map.Entry<String, Integer>> parts = new ArrayList<>(counts.entrySet());
+            parts.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            String top = parts.stream().limit(4).map(p -> p.getKey() + "×" + p.getValue())
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+            out.add(String.format("%s %s: %d articles in %d parts (%s%s)", what, e.getKey(), e.getValue().size(),
+                    parts.size(), top, parts.size() > 4 ? ", …" : ""));
+        }
+        return out;
+    }
+
+    private static Map<String, Set<String>> groups(Map<String, String> assignment) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        assignment.forEach((url, g) -> out.computeIfAbsent(g, k -> new HashSet<>()).add(url));
+        return out;
+    }
+
+    private static long pairs(Map<String, Set<String>> groups) {
+        long n = 0;
+        for (Set<String> g : groups.values()) {
+            n += (long) g.size() * (g.size() - 1) / 2;
+        }
+        return n;
+    }
+}

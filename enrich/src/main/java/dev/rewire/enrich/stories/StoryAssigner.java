@@ -1,0 +1,229 @@
+package dev.rewire.enrich.stories;
+
+import dev.rewire.model.CleanArticle;
+import dev.rewire.model.Relation;
+import dev.rewire.model.RewriteEvent;
+import dev.rewire.model.Story;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The story decision for one article against the index, independent of Kafka Streams (the
+ * {@link StoryProcessor} feeds it from state stores; benchmarks and offline evaluation from maps).
+ *
+ * <ol>
+ *   <li>a known article id (a re-fetch of the same URL) gets its earlier answer and changes nothing;</li>
+ *   <li>the article's terms count once more in the document frequencies (IDF learned from the stream);</li>
+ *   <li>a known content hash makes it an {@code exact} copy;</li>
+ *   <li>otherwise the inverted index (term → recent stories, bounded) gives candidate stories, ranked by
+ *       the weight of the terms they share, and the best {@code maxCandidates} are scored as wholes
+ *       ({@link StoryScorer}); a MinHash Jaccard ≥ {@code nearThreshold} with a kept member makes it
+ *       {@code near}, a score ≥ {@code rewriteThreshold} a {@code rewrite}, anything else starts a story;</li>
+ *   <li>the story, the index and the memberships are updated.</li>
+ * </ol>
+ *
+ * Cost per article: O(query terms × max postings) to gather, O(candidates × story size) to score, both
+ * bounded by configuration and independent of the index size. Not thread-safe (one instance per task).
+ */
+public final class StoryAssigner {
+
+    static final String DOCS_KEY = "\u0000docs";
+
+    private final StoryParams params;
+    private final Table df;
+    private final Table postings;
+    private final Table stories;
+    private final Table articles;
+    private final Table hashes;
+
+    /** The outcome for one article. */
+    public record Decision(CleanArticle article, boolean refetch, boolean newStory, Story story, RewriteEvent event,
+                           int candidates) {
+    }
+
+    public StoryAssigner(StoryParams params, Table df, Table postings, Table stories, Table articles, Table hashes) {
+        this.params = params;
+        this.df = df;
+        this.postings = postings;
+        this.stories = stories;
+        this.articles = articles;
+        this.hashes = hashes;
+    }
+
+    public Decision assign(CleanArticle article, Fingerprint fp, long eventMillis) {
+        long horizon = params.horizon().toMillis();
+        Membership known = Membership.decode(articles.get(article.id()));
+        if (known != null && eventMillis - known.eventMillis() <= horizon
+                && stories.get(known.storyId()) != null) {
+            return new Decision(article.withStory(known.storyId(), known.relation(), known.duplicateOf(),
+                    known.similarity()), true, false, null, null, 0);
+        }
+
+        Map<String, Double> idfCache = new HashMap<>();
+        long docs = countDocuments(fp);
+        ArticleVector v = new ArticleVector(fp, t -> idfCache.computeIfAbsent(t, k -> idf(k, docs)));
+
+        StoryState story = null;
+        Relation relation = Relation.ORIGINAL;
+        String duplicateOf = null;
+        Double similarity = null;
+        int candidates = 0;
+
+        Membership copyOf = Membership.decode(hashes.get(fp.contentHash()));
+        if (copyOf != null && eventMillis - copyOf.eventMillis() <= horizon) {
+            StoryState s = load(copyOf.storyId(), eventMillis, horizon);
+            if (s != null) {
+                story = s;
+                relation = Relation.EXACT;
+                duplicateOf = copyOf.articleId();
+                similarity = 1.0;
+            }
+        }
+        if (story == null) {
+            List<String> ids = candidates(v, eventMillis, horizon);
+            candidates = ids.size();
+            double bestScore = -1;
+            double bestNear = 0;
+            StoryState nearStory = null;
+            StoryState.Member nearMember = null;
+            StoryScorer.Score best = null;
+            StoryState bestStory = null;
+            for (String id : ids) {
+                StoryState s = load(id, eventMillis, horizon);
+                if (s == null) {
+                    continue;
+                }
+                for (StoryState.Member m : s.members) {
+                    double j = MinHash.similarity(fp.minHash(), m.minHash());
+                    if (j > bestNear) {
+                        bestNear = j;
+                        nearStory = s;
+                        nearMember = m;
+                    }
+                }
+                StoryScorer.Score sc = StoryScorer.score(v, s, eventMillis, horizon);
+                if (sc.total() > bestScore) {
+                    bestScore = sc.total();
+                    best = sc;
+                    bestStory = s;
+                }
+            }
+            if (nearStory != null && bestNear >= params.nearThreshold()) {
+                story = nearStory;
+                relation = Relation.NEAR;
+                duplicateOf = nearMember.id();
+                similarity = round(bestNear);
+            } else if (best != null && bestScore >= threshold(v)) {
+                story = bestStory;
+                relation = Relation.REWRITE;
+                duplicateOf = best.closest() != null ? best.closest().id() : bestStory.firstId;
+                similarity = round(Math.min(1.0, bestScore));
+            }
+        }
+
+        boolean created = story == null;
+        if (created) {
+            story = StoryState.start(article.id(), article.outlet(), article.title(), eventMillis);
+        }
+        if (known != null && !known.storyId().equals(story.storyId)) {
+            known = null;  // its old story expired: it counts as a new member of this one
+        }
+        story.add(article.id(), article.outlet(), article.title(), eventMillis, fp.minHash(), v);
+        stories.put(story.storyId, story.encode());
+        index(v, story.storyId, eventMillis);
+        Membership mine = new Membership(article.id(), story.storyId, relation, duplicateOf, similarity, eventMillis);
+        articles.put(article.id(), mine.encode());
+        if (copyOf == null || relation != Relation.EXACT) {
+            hashes.put(fp.contentHash(), mine.encode());
+        }
+
+        CleanArticle assigned = article.withStory(story.storyId, relation, duplicateOf, similarity);
+        RewriteEvent event = null;
+        if (!created) {
+            long lag = Math.max(0, (eventMillis - story.firstSeenAt) / 1000);
+            StoryState.Member original = story.member(duplicateOf);
+            String originalOutlet = original != null ? original.outlet() : story.firstOutlet;
+            event = new RewriteEvent(RewriteEvent.SCHEMA_VERSION, article.id(), story.storyId, duplicateOf,
+                    relation, similarity, article.outlet(), originalOutlet, lag);
+        }
+        return new Decision(assigned, false, created, story.toStory(), event, candidates);
+    }
+
+    /** Short texts share terms by chance less reliably: they need a clearer match. */
+    private double threshold(ArticleVector v) {
+        return v.words < 40 ? params.rewriteThreshold() + 0.1 : params.rewriteThreshold();
+    }
+
+    private StoryState load(String storyId, long eventMillis, long horizon) {
+        byte[] data = stories.get(storyId);
+        if (data == null) {
+            return null;
+        }
+        StoryState s = StoryState.decode(data);
+        return eventMillis - s.lastSeenAt > horizon ? null : s;
+    }
+
+    /** Increments the document count and the document frequency of each of the article's terms. */
+    private long countDocuments(Fingerprint fp) {
+        long docs = getLong(df, DOCS_KEY) + 1;
+        df.put(DOCS_KEY, longBytes(docs));
+        for (String t : fp.terms().keySet()) {
+            df.put(t, longBytes(getLong(df, t) + 1));
+        }
+        return docs;
+    }
+
+    private double idf(String term, long docs) {
+        return Math.log((docs + 1.0) / (getLong(df, term) + 1.0)) + 1.0;
+    }
+
+    /** The stories sharing the article's highest-weighted terms, most shared weight first, at most maxCandidates. */
+    private List<String> candidates(ArticleVector v, long eventMillis, long horizon) {
+        Map<String, Double> hits = new HashMap<>();
+        for (Map.Entry<String, Double> e : queryTerms(v)) {
+            Postings p = Postings.decode(postings.get(e.getKey()));
+            for (Postings.Entry entry : p.entries) {
+                if (eventMillis - entry.eventMillis() <= horizon) {
+                    hits.merge(entry.storyId(), e.getValue(), Double::sum);
+                }
+            }
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < ranked.size() && k < params.maxCandidates(); k++) {
+            out.add(ranked.get(k).getKey());
+        }
+        return out;
+    }
+
+    private List<Map.Entry<String, Double>> queryTerms(ArticleVector v) {
+        List<Map.Entry<String, Double>> terms = new ArrayList<>(v.terms.entrySet());
+        terms.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return terms.subList(0, Math.min(params.queryTerms(), terms.size()));
+    }
+
+    private void index(ArticleVector v, String storyId, long eventMillis) {
+        for (Map.Entry<String, Double> e : queryTerms(v)) {
+            Postings p = Postings.decode(postings.get(e.getKey()));
+            p.add(storyId, eventMillis, params.maxPostings());
+            postings.put(e.getKey(), p.encode());
+        }
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e4) / 1e4;
+    }
+
+    static long getLong(Table t, String key) {
+        byte[] b = t.get(key);
+        return b == null ? 0 : ByteBuffer.wrap(b).getLong();
+    }
+
+    static byte[] longBytes(long v) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(v).array();
+    }
+}

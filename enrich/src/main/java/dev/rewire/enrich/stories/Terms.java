@@ -1,0 +1,103 @@
+package dev.rewire.enrich.stories;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Word tokens of a text for the story fingerprints: NFKC, lower case, letters and digits only, with a
+ * light plural stemmer so "ministers" and "minister" meet. Exists so every fingerprint (terms, shingles,
+ * entities) cuts words the same way. Stateless and thread-safe.
+ */
+public final class Terms {
+
+    /**
+     * Function words and the vocabulary of news reporting itself ("said", "reported", weekdays): they say
+     * nothing about which story an article tells. Needed because document frequencies are learned online
+     * and are flat at the start of a stream.
+     */
+    static final Set<String> STOPWORDS = Set.of(
+            "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+            "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+            "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even", "few", "for",
+            "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+            "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+            "last", "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more",
+            "most", "much", "must", "my", "new", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
+            "only", "or", "other", "our", "ours", "out", "over", "own", "per", "same", "she", "should", "since",
+            "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
+            "these", "they", "this", "those", "though", "through", "to", "too", "under", "until", "up", "upon",
+            "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
+            "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
+            "yours", "s", "t", "said", "says", "say", "told", "tell", "according", "reported", "report",
+            "reports", "news", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "today", "yesterday", "week", "year", "years", "day", "days",
+            "time", "people", "get", "got", "go", "going", "went", "two", "three", "first", "well", "back",
+            "way", "take", "took", "see", "know", "think", "according", "added", "including", "around",
+            "another", "among", "across", "told", "asked", "set", "come", "came", "want", "use", "used");
+
+    private Terms() {
+    }
+
+    /** The words of {@code text}: NFKC, lower case, split on anything but letters, digits and inner dots. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        int i = 0;
+        int len = n.length();
+        while (i < len) {
+            while (i < len && !Character.isLetterOrDigit(n.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < len && (Character.isLetterOrDigit(n.charAt(i))
+                    || (n.charAt(i) == '.' || n.charAt(i) == ',') && i + 1 < len && Character.isDigit(n.charAt(i + 1))
+                    && i > start && Character.isDigit(n.charAt(i - 1)))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(n.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** True for words that carry no story information (stop words, one character, pure punctuation). */
+    public static boolean isStopword(String word) {
+        return word.length() < 2 || STOPWORDS.contains(word);
+    }
+
+    /** A light plural and possessive stemmer: "cities" → "city", "talks" → "talk", "glass" stays. */
+    public static String stem(String word) {
+        int n = word.length();
+        if (n <= 3 || Character.isDigit(word.charAt(n - 1))) {
+            return word;
+        }
+        if (word.endsWith("ies") && n > 4) {
+            return word.substring(0, n - 3) + "y";
+        }
+        if (word.endsWith("sses")) {
+            return word.substring(0, n - 2);
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) {
+            return word.substring(0, n - 1);
+        }
+        return word;
+    }
+
+    /** A content term of {@code word}, or null for a stop word. Numbers get a {@code #} prefix. */
+    public static String term(String word) {
+        if (isStopword(word)) {
+            return null;
+        }
+        if (Character.isDigit(word.charAt(0))) {
+            return "#" + word.replace(",", "");
+        }
+        return stem(word);
+    }
+}
