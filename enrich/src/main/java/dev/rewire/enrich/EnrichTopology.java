@@ -7,9 +7,15 @@ import dev.rewire.enrich.clean.CleanOutcome;
 import dev.rewire.enrich.clean.CleanProcessor;
 import dev.rewire.enrich.extract.ArticleExtractor;
 import dev.rewire.enrich.extract.Extractors;
-import dev.rewire.enrich.stories.ContentHash;
-import dev.rewire.enrich.stories.ContentHashEntry;
-import dev.rewire.enrich.stories.ExactDuplicateProcessor;
+import dev.rewire.enrich.stories.FingerprintProcessor;
+import dev.rewire.enrich.template.BlockSightings;
+import dev.rewire.enrich.template.OutletArticle;
+import dev.rewire.enrich.template.TemplateParams;
+import dev.rewire.enrich.template.TemplateProcessor;
+import dev.rewire.enrich.stories.FingerprintedArticle;
+import dev.rewire.enrich.stories.StoryMetrics;
+import dev.rewire.enrich.stories.StoryParams;
+import dev.rewire.enrich.stories.StoryProcessor;
 import dev.rewire.model.CleanArticle;
 import dev.rewire.model.JsonSerde;
 import dev.rewire.model.Rejected;
@@ -44,14 +50,15 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * news.raw (String, bytes) ─► clean ─► route-rejected ─► news.rejected           (key: input key)
- *                                   └► route-clean ─► key-by-content-hash ─► by-content-hash (repartition)
- *                                        ─► exact-duplicates [content-hash-index] ─► news.clean    (article id)
- *                                                                                 ├► news.rewrites (article id)
- *                                                                                 └► news.stories  (story id)
+ *                                   └► route-clean ─► fingerprint ─► by-story-index (repartition, 1 partition)
+ *                                        ─► stories [story-df, story-postings, story-states, story-articles,
+ *                                                    story-hashes, story-reorder-buffer] ─► news.clean    (article id)
+ *                                                                                        ├► news.rewrites (article id)
+ *                                                                                        └► news.stories  (story id)
  * </pre>
  *
  * <p>Every processor, store and repartition topic is named, so internal topic names
- * ({@code <applicationId>-by-content-hash-repartition}, {@code <applicationId>-content-hash-index-changelog})
+ * ({@code <applicationId>-by-story-index-repartition}, {@code <applicationId>-story-states-changelog}, …)
  * stay stable when the topology grows.
  */
 public final class EnrichTopology {
@@ -59,8 +66,14 @@ public final class EnrichTopology {
     /** Largest record the application reads or writes: a 10 MB page plus its JSON envelope. */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-    /** Name of the repartition step (its topic is {@code <applicationId>-by-content-hash-repartition}). */
-    public static final String BY_CONTENT_HASH = "by-content-hash";
+    /**
+     * Name of the repartition step into the story index (its topic is
+     * {@code <applicationId>-by-story-index-repartition}, one partition).
+     */
+    public static final String BY_STORY_INDEX = "by-story-index";
+
+    /** Name of the by-outlet repartition (its topic is {@code <applicationId>-by-outlet-repartition}). */
+    public static final String BY_OUTLET = "by-outlet";
 
     private static final Duration DEFAULT_CLEANUP_INTERVAL = Duration.ofMinutes(10);
 
@@ -76,7 +89,8 @@ public final class EnrichTopology {
         EnrichMetrics metrics = new EnrichMetrics(registry);
         long maxBodyChars = config.getLong("enrich.maxBodyChars");
         int minWords = config.getInt("enrich.minWords");
-        Duration horizon = config.getDuration("stories.horizon");
+        StoryParams storyParams = StoryParams.from(config);
+        StoryMetrics storyMetrics = new StoryMetrics(registry);
         // Read leniently: a model jar older than this key must not stop the stage.
         Duration cleanupInterval = config.isSet("enrich.cleanupInterval")
                 ? config.getDuration("enrich.cleanupInterval") : DEFAULT_CLEANUP_INTERVAL;
@@ -86,8 +100,15 @@ public final class EnrichTopology {
         Serde<String> keys = Serdes.String();
         Serde<CleanArticle> cleanSerde = JsonSerde.of(CleanArticle.class);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ExactDuplicateProcessor.STORE), keys, JsonSerde.of(ContentHashEntry.class)));
+        Serde<FingerprintedArticle> fingerprintedSerde = JsonSerde.of(FingerprintedArticle.class);
+        for (String store : StoryProcessor.STORES) {
+            builder.addStateStore(store.equals(StoryProcessor.BUFFER)
+                    ? Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, fingerprintedSerde)
+                    : Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.ByteArray()));
+        }
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TemplateProcessor.STORE),
+                keys, JsonSerde.of(BlockSightings.class)));
 
         // Raw values are read as bytes, not through a JSON serde: a malformed record must reach the clean
         // processor and become a rejection, instead of failing deserialisation (a crash or a silent skip).
@@ -106,16 +127,16 @@ public final class EnrichTopology {
                 .mapValues(CleanOutcome::rejected, Named.as("rejected-value"))
                 .to(topics.rejected(), Produced.with(keys, JsonSerde.of(Rejected.class)).withName("rejected-sink"));
 
-        // Re-key by content hash and repartition: every copy of one text must meet on one partition, and so
-        // in one store, so that grouping gives the same answer whatever the number of partitions or instances.
-        // The hash is computed before the repartition, on the scaled-out side.
-        KStream<String, Object> assigned = routes.get("route-clean")
-                .map((key, outcome) -> KeyValue.pair(ContentHash.of(outcome.article().text()), outcome.article()),
-                        Named.as("key-by-content-hash"))
-                .repartition(Repartitioned.<String, CleanArticle>as(BY_CONTENT_HASH)
-                        .withKeySerde(keys).withValueSerde(cleanSerde))
-                .process(() -> new ExactDuplicateProcessor(horizon, cleanupInterval, metrics),
-                        Named.as("exact-duplicates"), ExactDuplicateProcessor.STORE);
+        // Fingerprint on the scaled-out side (per article, stateless), then bring every article to ONE
+        // partition: the story index must see all of them to give the same grouping whatever the number of
+        // partitions of news.raw. The single-partition stage only looks up and scores (capacity measured in
+        // docs/benchmarks.md, far above real news volume); the expensive parsing stays scaled out.
+        KStream<String, Object> assigned = templates(routes.get("route-clean"), config, keys, registry)
+                .process(FingerprintProcessor::new, Named.as("fingerprint"))
+                .repartition(Repartitioned.<String, FingerprintedArticle>as(BY_STORY_INDEX)
+                        .withKeySerde(keys).withValueSerde(fingerprintedSerde).withNumberOfPartitions(1))
+                .process(() -> new StoryProcessor(storyParams, cleanupInterval, metrics, storyMetrics),
+                        Named.as("stories"), StoryProcessor.STORES);
 
         // The story stage emits three record types on one stream (already keyed for their topics): split by
         // type so each goes to its topic with its own serde.
@@ -133,7 +154,34 @@ public final class EnrichTopology {
                         "story"))
                 .noDefaultBranch();
 
+        // Analytics read the output topics as a sub-topology of their own (see AnalyticsTopology).
+        dev.rewire.enrich.analytics.AnalyticsTopology.addTo(builder, config, topics);
         return builder.build();
+    }
+
+    /**
+     * Template learning (issue 4): re-key the cleaned articles by outlet and repartition ({@value #BY_OUTLET}),
+     * so that every article of one outlet meets the same slice of the {@code outlet-templates} store; there
+     * the blocks recurring across many articles of the outlet are dropped. Only block fingerprints are looked
+     * up here, so this stays cheap; parsing and rule-based cleaning stay before the repartition, scaled out.
+     * The articles leave under the key they had before, so the stages after do not see the detour.
+     */
+    private static KStream<String, CleanOutcome> templates(KStream<String, CleanOutcome> cleaned, RewireConfig config,
+                                                           Serde<String> keys, MeterRegistry registry) {
+        TemplateParams params = TemplateParams.from(config);
+        Duration sweep = config.isSet("enrich.cleanupInterval")
+                ? config.getDuration("enrich.cleanupInterval") : DEFAULT_CLEANUP_INTERVAL;
+        return cleaned
+                .map((key, outcome) -> KeyValue.pair(outletKey(outcome.article().outlet()),
+                        new OutletArticle(key, outcome.article())), Named.as("key-by-outlet"))
+                .repartition(Repartitioned.<String, OutletArticle>as(BY_OUTLET)
+                        .withKeySerde(keys).withValueSerde(JsonSerde.of(OutletArticle.class)))
+                .process(() -> new TemplateProcessor(params, sweep, registry), Named.as("templates"),
+                        TemplateProcessor.STORE);
+    }
+
+    private static String outletKey(String outlet) {
+        return outlet == null || outlet.isBlank() ? "-" : outlet.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

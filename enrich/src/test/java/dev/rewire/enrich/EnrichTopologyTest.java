@@ -8,8 +8,7 @@ import static dev.rewire.enrich.Fixtures.LEDGER_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewire.config.RewireConfig;
-import dev.rewire.enrich.stories.ContentHashEntry;
-import dev.rewire.enrich.stories.ExactDuplicateProcessor;
+import dev.rewire.enrich.stories.StoryProcessor;
 import dev.rewire.model.ArticleIds;
 import dev.rewire.model.CleanArticle;
 import dev.rewire.model.JsonSerde;
@@ -65,7 +64,8 @@ class EnrichTopologyTest {
     void start() {
         RewireConfig config = RewireConfig.defaults()
                 .with("enrich.stateDir", tempDir.toString())
-                .with("enrich.maxBodyChars", String.valueOf(MAX_BODY_CHARS));
+                .with("enrich.maxBodyChars", String.valueOf(MAX_BODY_CHARS))
+                .with("stories.reorderWait", "0s");  // assign on arrival: the reorder buffer has its own test
         registry = new SimpleMeterRegistry();
         Properties props = EnrichTopology.streamsConfig(config, "localhost:9092");
         driver = new TopologyTestDriver(EnrichTopology.build(config, topics, registry), props);
@@ -290,16 +290,18 @@ class EnrichTopologyTest {
         assertThat(out.get(1).storyId()).isEqualTo(out.get(1).id());
         assertThat(rewrites.isEmpty()).isTrue();
 
-        // Another story, far later still: the clean-up punctuator drops the now-expired entry.
+        // Another story, far later still: the clean-up punctuator drops the two now-expired stories.
         pipe(Fixtures.text("https://lakeside-echo.example/x", "The Lakeside Echo", Fixtures.LAKESIDE_TEXT, null,
                 Instant.parse("2031-05-01T00:00:00Z")));
-        KeyValueStore<String, ContentHashEntry> store = driver.getKeyValueStore(ExactDuplicateProcessor.STORE);
-        assertThat(countEntries(store)).isEqualTo(2);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(StoryProcessor.STATES);
+        assertThat(countEntries(store)).isEqualTo(3);
         driver.advanceWallClockTime(Duration.ofMinutes(11));
         assertThat(countEntries(store)).isEqualTo(1);
+        assertThat(countEntries(driver.getKeyValueStore(StoryProcessor.HASHES))).isEqualTo(1);
+        assertThat(countEntries(driver.getKeyValueStore(StoryProcessor.ARTICLES))).isEqualTo(1);
     }
 
-    private static int countEntries(KeyValueStore<String, ContentHashEntry> store) {
+    private static int countEntries(KeyValueStore<String, ?> store) {
         int n = 0;
         try (var it = store.all()) {
             while (it.hasNext()) {
@@ -315,8 +317,9 @@ class EnrichTopologyTest {
         RewireConfig config = RewireConfig.defaults().with("enrich.stateDir", tempDir.toString());
         TopologyDescription description = EnrichTopology.build(config, topics, new SimpleMeterRegistry()).describe();
         String text = description.toString();
-        assertThat(text).contains("raw-source", "clean", "route-rejected", "key-by-content-hash",
-                "by-content-hash-repartition", "exact-duplicates", "content-hash-index", "clean-sink",
+        assertThat(text).contains("raw-source", "clean", "route-rejected", "fingerprint",
+                "by-story-index-repartition", "stories", "story-states", "story-postings", "story-df",
+                "story-articles", "story-hashes", "story-reorder-buffer", "clean-sink",
                 "rewrites-sink", "stories-sink", "rejected-sink");
         assertThat(text).doesNotContain("KSTREAM-", "KTABLE-");
     }

@@ -42,20 +42,28 @@ public final class DemoCommand implements Callable<Integer> {
                 .with("ingest.pollInterval", cfg.getString("demo.pollInterval"));
 
         DemoNewsroom newsroom = DemoNewsroom.start("127.0.0.1", cfg.getInt("demo.port"), Clock.systemUTC(),
-                cfg.getDuration("demo.releaseInterval"));
+                cfg.getDuration("demo.releaseInterval"), cfg.getBoolean("demo.faults"));
+        // The real scraper follows each outlet from its home page (feeds, robots.txt sitemaps, politeness).
+        for (var outlet : newsroom.outlets()) {
+            cfg = cfg.with("ingest.outlets." + outlet.slug() + ".seeds", outlet.home().toString());
+        }
+        if (newsroom.faultHome() != null) {
+            cfg = cfg.with("ingest.outlets.fault-lab.seeds", newsroom.faultHome().toString());
+        }
         PipelineProcess process;
         try {
             System.out.println("Rewire demo");
             System.out.println("Newsroom: " + newsroom.baseUri() + "  (" + newsroom.outlets().size() + " outlets, "
                     + newsroom.totalArticles() + " articles released over time)");
             process = PipelineProcess.start(cfg, EnumSet.allOf(PipelineProcess.Stage.class),
-                    List.of(newsroom.urlListUri()), System.out::println);
+                    List.of(), System.out::println);
         } catch (RuntimeException e) {
             newsroom.close();
             throw e;
         }
-        System.out.println("Running" + (d == null ? " (Ctrl-C to stop)" : " for " + d) + ". Metrics: "
-                + process.metricsUri());
+        System.out.println("Running" + (d == null ? " (Ctrl-C to stop)" : " for " + d.toSeconds() + " s") + ". Metrics: "
+                + process.metricsUri() + (process.webServer() == null ? ""
+                        : "  Dashboard: " + process.webServer().dashboardUri()));
         return LongRunning.run(process, d, () -> "newsroom " + newsroom.publishedArticleUris().size() + "/"
                 + newsroom.totalArticles() + " | " + process.statusLine(), newsroom);
     }

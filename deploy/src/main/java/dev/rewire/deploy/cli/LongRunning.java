@@ -40,6 +40,8 @@ final class LongRunning {
         }, "rewire-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintStream out = System.out;
+        out.printf(java.util.Locale.ROOT, "Ready %.1f s after JVM start.%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
         boolean tty = System.console() != null;
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         int code = 0;

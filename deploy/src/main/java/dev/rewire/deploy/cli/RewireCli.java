@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "rewire", mixinStandardHelpOptions = true, versionProvider = RewireCli.Version.class,
         description = "Streaming news ingestion: boilerplate removal and story (rewrite) grouping on Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, IngestCommand.class,
-            EnrichCommand.class, SinkCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+            EnrichCommand.class, SinkCommand.class, EvalCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
 public final class RewireCli implements Runnable {
 
     public static final int EXIT_FAILURE = 1;

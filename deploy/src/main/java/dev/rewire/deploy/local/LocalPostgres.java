@@ -37,7 +37,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "on");
+                    .setServerConfig("fsync", "on")
+                    // zonky turns this off for speed; a sink that promises exactly-once must not lose a commit.
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }

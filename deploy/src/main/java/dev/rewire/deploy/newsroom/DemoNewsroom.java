@@ -37,9 +37,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are published at {@link #start}, then one more every release interval, as read from the given
  * {@link Clock} on each request, so a demo shows stories grow and a test can advance time by hand.
  *
- * <p>Routes: {@code /} (index of outlets), {@code /urls.txt} (published article URLs, one a line),
- * {@code /robots.txt}, {@code /{outlet}/} (home page), {@code /{outlet}/feed.xml} (RSS 2.0) and
- * {@code /{outlet}/{yyyy}/{mm}/{dd}/{slug}.html} (articles, once released). Everything else is 404.
+ * <p>Every outlet is served on its own port of the same host, as its own site with its own robots.txt, so
+ * per-host politeness and robots rules can be exercised; the base port serves {@code /} (index of outlets),
+ * {@code /urls.txt} (published article URLs, one a line) and an allow-all {@code /robots.txt}. Each outlet's
+ * port serves {@code /robots.txt} (with a {@code Sitemap:} line; {@value #SLOW_OUTLET} also has
+ * {@code Crawl-delay: 2} and a disallowed {@code /skerrydown-gazette/drafts/} section that its sitemap lists),
+ * {@code /{outlet}/} (home page, advertising its RSS or Atom feed), {@code /{outlet}/feed.xml} (RSS 2.0),
+ * {@code /{outlet}/atom.xml} (Atom), {@code /{outlet}/sitemap.xml} (a plain sitemap; a Google News sitemap for
+ * {@value #NEWS_SITEMAP_OUTLET}; a sitemap index of a news and an archive sitemap for {@value #SLOW_OUTLET})
+ * and {@code /{outlet}/{yyyy}/{mm}/{dd}/{slug}.html} (articles, once released; the base port serves them too).
+ * Feeds and sitemaps carry an {@code ETag} and answer a matching {@code If-None-Match} with 304. Everything
+ * else is 404. With faults on, a {@link FaultLab} outlet misbehaves on a port of its own.
  */
 public final class DemoNewsroom implements AutoCloseable {
 
@@ -49,9 +57,19 @@ public final class DemoNewsroom implements AutoCloseable {
     private static final DateTimeFormatter DATE_PATH =
             DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final int RELATED = 4;
-    private static final int THREADS = 4;
+    private static final int THREADS = 8;
+
+    /** The outlet with a crawl-delay, a disallowed drafts section and a sitemap index. */
+    public static final String SLOW_OUTLET = "skerrydown-gazette";
+    /** The outlet whose sitemap is a Google News sitemap. */
+    public static final String NEWS_SITEMAP_OUTLET = "corvane-wire";
+    /** Outlets whose home pages advertise their Atom feed rather than their RSS feed. */
+    static final java.util.Set<String> ATOM_OUTLETS = java.util.Set.of("vellbrook-courier", "hallowmere-lantern");
+    private static final String DRAFT = "drafts/harbour-budget-embargoed.html";
 
     private final HttpServer server;
+    private final List<HttpServer> siteServers;
+    private final FaultLab faults;
     private final ExecutorService executor;
     private final Clock clock;
     private final ReleaseSchedule schedule;
@@ -62,10 +80,12 @@ public final class DemoNewsroom implements AutoCloseable {
     private final Map<String, DemoArticle> articlesByPath;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoNewsroom(HttpServer server, ExecutorService executor, Clock clock, ReleaseSchedule schedule,
-                         URI baseUri, List<Outlet> outlets, Map<String, OutletTemplate> templates,
-                         List<DemoArticle> articles) {
+    private DemoNewsroom(HttpServer server, List<HttpServer> siteServers, FaultLab faults, ExecutorService executor,
+                         Clock clock, ReleaseSchedule schedule, URI baseUri, List<Outlet> outlets,
+                         Map<String, OutletTemplate> templates, List<DemoArticle> articles) {
         this.server = server;
+        this.siteServers = siteServers;
+        this.faults = faults;
         this.executor = executor;
         this.clock = clock;
         this.schedule = schedule;
@@ -90,6 +110,13 @@ public final class DemoNewsroom implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound
      */
     public static DemoNewsroom start(String host, int port, Clock clock, Duration releaseInterval) {
+        return start(host, port, clock, releaseInterval, false);
+    }
+
+    /**
+     * As {@link #start(String, int, Clock, Duration)}, with the {@link FaultLab} outlet when {@code faults}.
+     */
+    public static DemoNewsroom start(String host, int port, Clock clock, Duration releaseInterval, boolean faults) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(releaseInterval, "releaseInterval");
@@ -112,11 +139,25 @@ public final class DemoNewsroom implements AutoCloseable {
 
         List<Outlet> outlets = new ArrayList<>();
         Map<String, Outlet> outletsBySlug = new HashMap<>();
-        templates.values().forEach(t -> {
-            Outlet outlet = new Outlet(t.slug(), t.name(), base.resolve(t.slug() + "/"));
+        List<HttpServer> siteServers = new ArrayList<>();
+        Map<HttpServer, Outlet> siteOf = new LinkedHashMap<>();
+        for (OutletTemplate t : templates.values()) {
+            HttpServer site = bind(new InetSocketAddress(address.getAddress(), 0), server, siteServers);
+            Outlet outlet = new Outlet(t.slug(), t.name(),
+                    baseUri(address, site.getAddress().getPort()).resolve(t.slug() + "/"));
             outlets.add(outlet);
             outletsBySlug.put(t.slug(), outlet);
-        });
+            siteServers.add(site);
+            siteOf.put(site, outlet);
+        }
+        FaultLab lab = null;
+        if (faults) {
+            HttpServer site = bind(new InetSocketAddress(address.getAddress(), 0), server, siteServers);
+            siteServers.add(site);
+            lab = new FaultLab(baseUri(address, site.getAddress().getPort()));
+            FaultLab theLab = lab;
+            site.createContext("/", ex -> handleFault(theLab, ex));
+        }
         List<DemoArticle> articles = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             NewsroomCatalog.Entry e = entries.get(i);
@@ -133,17 +174,48 @@ public final class DemoNewsroom implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        DemoNewsroom newsroom = new DemoNewsroom(server, executor, clock, schedule, base, List.copyOf(outlets),
-                templates, List.copyOf(articles));
-        server.createContext("/", newsroom::handle);
+        DemoNewsroom newsroom = new DemoNewsroom(server, List.copyOf(siteServers), lab, executor, clock, schedule,
+                base, List.copyOf(outlets), templates, List.copyOf(articles));
+        server.createContext("/", ex -> newsroom.handle(ex, null));
         server.setExecutor(executor);
+        siteOf.forEach((site, outlet) -> site.createContext("/", ex -> newsroom.handle(ex, outlet)));
         server.start();
+        for (HttpServer site : siteServers) {
+            site.setExecutor(executor);
+            site.start();
+        }
         return newsroom;
     }
 
     /** The server's root, e.g. {@code http://127.0.0.1:41234/}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The home page of the fault-mode outlet, or null when faults are off. */
+    public URI faultHome() {
+        return faults == null ? null : faults.home();
+    }
+
+    /** How often the fault-mode page {@code page} (e.g. {@code limited}) was requested; 0 with faults off. */
+    public int faultHits(String page) {
+        return faults == null ? 0 : faults.hits(page);
+    }
+
+    /** The robots.txt of {@code outlet}'s site. */
+    public URI robotsUri(Outlet outlet) {
+        return outlet.home().resolve("/robots.txt");
+    }
+
+    /** The sitemap (or, for {@value #SLOW_OUTLET}, sitemap index) that {@code outlet}'s robots.txt lists. */
+    public URI sitemapUri(Outlet outlet) {
+        return outlet.home().resolve("sitemap.xml");
+    }
+
+    /** The draft page of {@value #SLOW_OUTLET}: listed in its sitemap, disallowed by its robots.txt. */
+    public URI draftUri() {
+        return outlets.stream().filter(o -> o.slug().equals(SLOW_OUTLET)).findFirst().orElseThrow().home()
+                .resolve(DRAFT);
     }
 
     /** The plain-text list of every currently published article URL, one a line. */
@@ -189,6 +261,7 @@ public final class DemoNewsroom implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
+            siteServers.forEach(s -> s.stop(0));
             executor.shutdownNow();
         }
     }
@@ -197,9 +270,18 @@ public final class DemoNewsroom implements AutoCloseable {
         return articles.subList(0, schedule.releasedAt(now));
     }
 
-    private record Response(int status, String contentType, String body, String location) {
+    private record Response(int status, String contentType, String body, String location, boolean validated) {
+        Response(int status, String contentType, String body, String location) {
+            this(status, contentType, body, location, false);
+        }
+
         static Response ok(String contentType, String body) {
             return new Response(200, contentType, body, null);
+        }
+
+        /** A feed or sitemap: served with an ETag, 304 when the client's copy matches. */
+        static Response document(String contentType, String body) {
+            return new Response(200, contentType, body, null, true);
         }
 
         static Response notFound() {
@@ -208,7 +290,27 @@ public final class DemoNewsroom implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private static void handleFault(FaultLab lab, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!lab.handle(exchange, exchange.getRequestURI().getRawPath())) {
+                FaultLab.send(exchange, 404, TEXT, "not found\n".getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a client that gave up (size cap, time-out): nothing to do
+        }
+    }
+
+    private static HttpServer bind(InetSocketAddress address, HttpServer base, List<HttpServer> started) {
+        try {
+            return HttpServer.create(address, 0);
+        } catch (IOException e) {
+            base.stop(0);
+            started.forEach(s -> s.stop(0));
+            throw new UncheckedIOException("cannot bind a demo newsroom site to " + address, e);
+        }
+    }
+
+    private void handle(HttpExchange exchange, Outlet site) throws IOException {
         try {
             String method = exchange.getRequestMethod();
             boolean head = "HEAD".equals(method);
@@ -218,7 +320,7 @@ public final class DemoNewsroom implements AutoCloseable {
                 response = new Response(405, TEXT, "method not allowed\n", null);
             } else {
                 try {
-                    response = route(exchange.getRequestURI().getRawPath(), clock.instant());
+                    response = route(exchange.getRequestURI().getRawPath(), clock.instant(), site);
                 } catch (RuntimeException e) {
                     response = new Response(500, TEXT, "internal error: " + e + "\n", null);
                 }
@@ -226,6 +328,14 @@ public final class DemoNewsroom implements AutoCloseable {
             byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            if (response.validated()) {
+                String etag = "\"" + Integer.toHexString(response.body().hashCode()) + "-" + bytes.length + "\"";
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
             if (response.location() != null) {
                 exchange.getResponseHeaders().set("Location", response.location());
             }
@@ -242,11 +352,15 @@ public final class DemoNewsroom implements AutoCloseable {
         }
     }
 
-    private Response route(String path, Instant now) {
-        if (path == null || path.equals("/")) {
-            return Response.ok(HTML, indexPage(now));
+    private Response route(String path, Instant now, Outlet site) {
+        if (site != null && "/robots.txt".equals(path)) {
+            return Response.ok(TEXT, robots(site));
         }
-        if (path.equals("/urls.txt")) {
+        if (path == null || path.equals("/")) {
+            return site == null ? Response.ok(HTML, indexPage(now))
+                    : new Response(301, TEXT, "moved to " + site.home() + "\n", site.home().toString());
+        }
+        if (site == null && path.equals("/urls.txt")) {
             StringBuilder out = new StringBuilder();
             published(now).forEach(a -> out.append(a.uri()).append('\n'));
             return Response.ok(TEXT, out.toString());
@@ -256,10 +370,16 @@ public final class DemoNewsroom implements AutoCloseable {
         }
         String[] parts = path.substring(1).split("/", -1);
         OutletTemplate template = templates.get(parts[0]);
-        if (template == null) {
+        if (template == null || (site != null && !site.slug().equals(parts[0]))) {
             return Response.notFound();
         }
         Outlet outlet = outlets.stream().filter(o -> o.slug().equals(parts[0])).findFirst().orElseThrow();
+        if (site != null) {
+            Response machine = machineReadable(outlet, path.substring(parts[0].length() + 2), now);
+            if (machine != null) {
+                return machine;
+            }
+        }
         if (parts.length == 1) {
             return new Response(301, TEXT, "moved to " + outlet.home() + "\n", outlet.home().toString());
         }
@@ -278,6 +398,52 @@ public final class DemoNewsroom implements AutoCloseable {
         return Response.ok(HTML, template.articlePage(new OutletTemplate.ArticleView(article, related, now)));
     }
 
+    private String robots(Outlet site) {
+        StringBuilder out = new StringBuilder("# robots.txt of ").append(site.name()).append('\n')
+                .append("User-agent: *\n");
+        if (site.slug().equals(SLOW_OUTLET)) {
+            out.append("Crawl-delay: 2\n").append("Disallow: /").append(SLOW_OUTLET).append("/drafts/\n");
+        }
+        out.append("Allow: /\n\n").append("Sitemap: ").append(sitemapUri(site)).append('\n');
+        return out.toString();
+    }
+
+    /** Feeds, sitemaps and the draft page of an outlet's own site, or null for other paths. */
+    private Response machineReadable(Outlet outlet, String rest, Instant now) {
+        String xml = "application/xml; charset=utf-8";
+        List<DemoArticle> mine = newestFirst(outlet, now);
+        boolean slow = outlet.slug().equals(SLOW_OUTLET);
+        switch (rest) {
+            case "atom.xml":
+                return Response.document("application/atom+xml; charset=utf-8", Syndication.atom(outlet, mine, now));
+            case "feed.xml":
+                return Response.document(RSS, Rss.feed(outlet, mine, now));
+            case "sitemap.xml":
+                if (slow) {
+                    Instant last = mine.isEmpty() ? now : mine.get(0).published();
+                    return Response.document(xml, Syndication.index(List.of(
+                            outlet.home().resolve("sitemap-news.xml").toString(),
+                            outlet.home().resolve("sitemap-archive.xml").toString()), last));
+                }
+                if (outlet.slug().equals(NEWS_SITEMAP_OUTLET)) {
+                    return Response.document(xml, Syndication.newsSitemap(outlet, mine));
+                }
+                return Response.document(xml, Syndication.urlset(mine, List.of(), now));
+            case "sitemap-news.xml":
+                return slow ? Response.document(xml, Syndication.newsSitemap(outlet,
+                        mine.subList(0, Math.min(2, mine.size())))) : null;
+            case "sitemap-archive.xml":
+                return slow ? Response.document(xml, Syndication.urlset(mine.subList(Math.min(2, mine.size()),
+                        mine.size()), List.of(outlet.home().resolve(DRAFT).toString()), now)) : null;
+            case DRAFT:
+                return slow ? Response.ok(HTML, "<!DOCTYPE html><html><head><title>DRAFT - embargoed</title></head>"
+                        + "<body><p>Draft, not for publication: robots.txt disallows this section.</p></body></html>\n")
+                        : null;
+            default:
+                return null;
+        }
+    }
+
     private List<DemoArticle> newestFirst(Outlet outlet, Instant now) {
         return published(now).stream()
                 .filter(a -> a.outlet().equals(outlet))
@@ -289,9 +455,9 @@ public final class DemoNewsroom implements AutoCloseable {
         int released = schedule.releasedAt(now);
         StringBuilder items = new StringBuilder();
         for (Outlet o : outlets) {
-            items.append("<li><a href=\"").append(Html.escape(o.home().getRawPath())).append("\">")
+            items.append("<li><a href=\"").append(Html.escape(o.home().toString())).append("\">")
                     .append(Html.escape(o.name())).append("</a> (<a href=\"")
-                    .append(Html.escape(o.feed().getRawPath())).append("\">RSS</a>)</li>\n");
+                    .append(Html.escape(o.feed().toString())).append("\">RSS</a>)</li>\n");
         }
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>Rewire demo newsroom</title>\n</head>\n<body>\n<h1>Rewire demo newsroom</h1>\n"

@@ -96,8 +96,12 @@ final class Html {
                 + "<script type=\"application/ld+json\">" + jsonLd + "</script>";
     }
 
-    /** The {@code <link rel=alternate>} pointing at an outlet's RSS feed. */
+    /** The {@code <link rel=alternate>} pointing at an outlet's advertised feed (RSS, or Atom for some). */
     static String feedLink(Outlet outlet) {
+        if (DemoNewsroom.ATOM_OUTLETS.contains(outlet.slug())) {
+            return "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + escape(outlet.name())
+                    + "\" href=\"" + escape(outlet.home().resolve("atom.xml").toString()) + "\">";
+        }
         return "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" + escape(outlet.name())
                 + "\" href=\"" + escape(outlet.feed().toString()) + "\">";
     }

@@ -40,6 +40,7 @@ interface OutletTemplate {
 
     /** Every outlet of the newsroom, in the order they are listed on the index page. */
     static List<OutletTemplate> all() {
-        return List.of(new GazetteTemplate(), new CourierTemplate(), new WireTemplate(), new PostTemplate());
+        return List.of(new GazetteTemplate(), new CourierTemplate(), new WireTemplate(), new PostTemplate(),
+                new LanternTemplate());
     }
 }

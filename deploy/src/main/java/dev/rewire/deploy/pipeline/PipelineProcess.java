@@ -8,6 +8,8 @@ import dev.rewire.model.Topics;
 import dev.rewire.sink.file.JsonlFileSink;
 import dev.rewire.sink.postgres.Migrations;
 import dev.rewire.sink.postgres.PostgresSink;
+import dev.rewire.sink.web.WebConfig;
+import dev.rewire.sink.web.WebServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,6 +42,7 @@ public final class PipelineProcess implements AutoCloseable {
     private EnrichRunner enrich;
     private IngestLoop ingest;
     private MetricsServer metricsServer;
+    private WebServer webServer;
     private Path jsonlFile;
 
     private PipelineProcess(PrometheusMeterRegistry registry) {
@@ -90,6 +93,13 @@ public final class PipelineProcess implements AutoCloseable {
                 sink.start();
                 toClose.push(sink);
                 say.accept("Sink: PostgreSQL " + infra.databaseDescription());
+                if (cfg.getBoolean("web.enabled")) {
+                    webServer = startWeb(cfg, ds, say);
+                    toClose.push(webServer);
+                    say.accept("Dashboard: " + webServer.dashboardUri());
+                    say.accept("Feeds: " + webServer.uri().resolve("/feed.json") + "  " + webServer.uri().resolve("/feed.atom")
+                            + "  live: " + webServer.uri().resolve("/api/stream"));
+                }
             }
             if (cfg.getBoolean("sink.file.enabled")) {
                 JsonlFileSink file = new JsonlFileSink(cfg, JsonlFileSink.consumerConfig(cfg, infra.bootstrapServers(),
@@ -105,6 +115,24 @@ public final class PipelineProcess implements AutoCloseable {
             toClose.push(ingest);
             say.accept("Ingest: " + ingest.describe());
         }
+    }
+
+    private WebServer startWeb(RewireConfig cfg, javax.sql.DataSource ds, Consumer<String> say) {
+        WebConfig web = WebConfig.fromConfig(cfg);
+        try {
+            return WebServer.start(web, ds, registry);
+        } catch (java.io.UncheckedIOException e) {
+            if (web.port() == 0) {
+                throw e;
+            }
+            say.accept("Web: port " + web.port() + " is busy (" + e.getMessage() + "); using a free port");
+            return WebServer.start(web.withPort(0), ds, registry);
+        }
+    }
+
+    /** The dashboard and feed server, or null when it is not running. */
+    public WebServer webServer() {
+        return webServer;
     }
 
     /** True while every running part is healthy. */
@@ -135,14 +163,20 @@ public final class PipelineProcess implements AutoCloseable {
 
     /** One line of counters: what came in, what came out. */
     public String statusLine() {
-        return String.format("read %d | clean %d | rejected %d | stories %d | sink rows %d | enrich %s",
+        return String.format("read %d | clean %d | rejected %d | stories %d | db rows %d | file lines %d | enrich %s"
+                        + " | fetches %d",
                 count("rewire.enrich.read"), count("rewire.enrich.clean"), count("rewire.enrich.rejected"),
-                count("rewire.enrich.stories"), count("rewire.sink.rows"),
-                enrich == null ? "-" : enrich.state());
+                count("rewire.enrich.stories"), count("rewire.sink.rows", "postgres"), count("rewire.sink.rows", "file"),
+                enrich == null ? "-" : enrich.state(), count("rewire.ingest.fetch.requests"));
     }
 
     private long count(String name) {
         return (long) Search.in(registry).name(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private long count(String name, String sink) {
+        return (long) Search.in(registry).name(name).tag("sink", sink).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     @Override

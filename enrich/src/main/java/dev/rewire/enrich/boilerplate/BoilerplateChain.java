@@ -16,7 +16,8 @@ public final class BoilerplateChain {
 
     private static final BoilerplateChain DEFAULT = new BoilerplateChain(List.of(
             new SiteChromeRule(), new SocialCallToActionRule(), new CopyrightRule(), new RelatedLinksRule(),
-            new LinkListRule(), new LoneWordRule()));
+            new LinkListRule(), new LoneWordRule(), new NewsletterRule(), new PaywallRule(), new DatelineRule(),
+            new BylineRule(), new AboutUsRule()));
 
     private final List<BoilerplateRule> rules;
 

@@ -81,7 +81,10 @@ public final class HtmlExtractor implements ArticleExtractor {
             "sponsored", "breadcrumb", "breadcrumbs", "popup", "sidebar", "banner",
             // picture captions and credits, hover cards, print-hidden and screen-reader-only chrome
             "caption", "captions", "figcaption", "credit", "credits", "rollover", "tooltip", "popover",
-            "hovercard", "noprint");
+            "hovercard", "noprint",
+            // page footers, recirculation and ad networks, tag lists, pagers, author boxes, ratings, sign-up walls
+            "footer", "masthead", "outbrain", "taboola", "tags", "byline", "pagination", "pager", "signup",
+            "paywall", "recirc", "trending", "popular", "bio", "author", "rating", "ratings");
     /** Whole class names (before token splitting) that hide an element from readers or from print. */
     private static final Set<String> HIDDEN_CLASSES = Set.of("sr-only", "visually-hidden", "screen-reader-text",
             "d-none", "d-print-none", "no-print", "hidden-print", "print-hidden", "print-hide", "hide-print",
@@ -100,6 +103,8 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^by\\s+");
     /** A main-container candidate must hold at least this share of the page's paragraph text. */
     private static final double MIN_CONTAINER_SHARE = 0.25;
+    /** The container is widened until it holds this share of the page's paragraph text. */
+    private static final double MIN_COVERED_SHARE = 0.4;
 
     private final BoilerplateChain rules;
 
@@ -131,7 +136,7 @@ public final class HtmlExtractor implements ArticleExtractor {
         removeFurniture(body, counts);
         LooseText.wrap(body); // text outside <p> (divs split by <br>) becomes paragraphs too
         TreeStats stats = TreeStats.of(body); // after the removals: they change where the text is
-        Element container = mainContainer(body, stats);
+        Element container = widen(mainContainer(body, stats), stats);
         List<String> blocks = blocks(container, stats, counts);
         List<String> kept = rules.filter(blocks, counts);
         List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
@@ -481,6 +486,23 @@ public final class HtmlExtractor implements ArticleExtractor {
         }
         return byParent.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .filter(e -> enough(e, stats, total)).orElse(body);
+    }
+
+    /**
+     * Climbs from {@code container} to the nearest ancestor that holds at least {@link #MIN_COVERED_SHARE} of
+     * the page's remaining paragraph text: after the furniture removal most of what is left is the article,
+     * and articles built from several sibling sections (page builders, "key takeaways" boxes, FAQ blocks)
+     * would otherwise lose every section but the largest. Bounded by the depth of the tree.
+     */
+    private static Element widen(Element container, TreeStats stats) {
+        Element body = container.ownerDocument() == null ? null : container.ownerDocument().body();
+        int total = body == null ? 0 : stats.paragraphText(body);
+        Element current = container;
+        while (current != body && current.parent() != null
+                && stats.paragraphText(current) < MIN_COVERED_SHARE * total) {
+            current = current.parent();
+        }
+        return current;
     }
 
     private static boolean enough(Element candidate, TreeStats stats, int total) {

@@ -12,7 +12,15 @@ final class Paragraphs {
 
     static final String DUPLICATE_RULE = "duplicate-paragraph";
     static final String TITLE_RULE = "title-repeat";
+    static final String TOC_RULE = "table-of-contents";
 
+    /** Headers of an in-page table of contents. */
+    private static final java.util.Set<String> TOC_HEADERS = java.util.Set.of("table of contents", "contents",
+            "article subheadings", "subheadings", "in this article", "on this page", "jump to", "jump to section",
+            "quick links", "article contents", "what s in this article", "skip to section", "sections");
+    /** Leading list numbering ("1)", "2.", "iv.", "-", "•") of a table-of-contents entry. */
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(\\d{1,2}[.)]|[ivx]{1,4}[.)]|[-•*–])\\s*");
+    private static final int MAX_TOC_ENTRY_WORDS = 15;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -38,6 +46,7 @@ final class Paragraphs {
      * counted in {@code counts}.
      */
     static List<String> tidy(List<String> paragraphs, String title, Map<String, Integer> counts) {
+        paragraphs = dropTableOfContents(paragraphs, counts);
         List<String> out = new ArrayList<>(paragraphs.size());
         String previous = null;
         for (String p : paragraphs) {
@@ -52,6 +61,51 @@ final class Paragraphs {
         if (title != null && !out.isEmpty() && key(out.get(0)).equals(key(title)) && !key(title).isEmpty()) {
             out.remove(0);
             counts.merge(TITLE_RULE, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * Drops an in-page table of contents: a header such as "Contents" or "In this article", and runs of short
+     * lines (numbered or not) that come back later in the text as the section headings they point to. A run
+     * must follow such a header or hold at least two entries, so a heading that merely repeats stays.
+     * Linear: one map of line keys to their last position.
+     */
+    static List<String> dropTableOfContents(List<String> paragraphs, Map<String, Integer> counts) {
+        int n = paragraphs.size();
+        Map<String, Integer> last = new java.util.HashMap<>();
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = key(NUMBERING.matcher(paragraphs.get(i)).replaceFirst(""));
+            last.put(keys[i], i);
+        }
+        boolean[] drop = new boolean[n];
+        int i = 0;
+        while (i < n) {
+            boolean header = TOC_HEADERS.contains(keys[i]);
+            int start = header ? i + 1 : i;
+            int end = start;
+            while (end < n && !keys[end].isEmpty() && last.get(keys[end]) > end
+                    && Extraction.countWords(paragraphs.get(end)) <= MAX_TOC_ENTRY_WORDS) {
+                end++;
+            }
+            int entries = end - start;
+            if (entries >= 2 || header && entries >= 1) {
+                for (int k = header ? i : start; k < end; k++) {
+                    drop[k] = true;
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            if (drop[k]) {
+                counts.merge(TOC_RULE, 1, Integer::sum);
+            } else {
+                out.add(paragraphs.get(k));
+            }
         }
         return out;
     }

@@ -1,43 +1,46 @@
 package dev.rewire.enrich.stories;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
  * An article's rewrite representation weighted with the stream's current IDF: terms as
- * (1 + ln tf) × idf, names as idf, numbers as a set. Built once per article, compared with many stories.
+ * (1 + ln tf) × idf, names as idf, numbers as a set (with a unit: weight 2). Built once per article,
+ * compared with many stories.
  */
 final class ArticleVector {
 
-    final Map<String, Double> terms = new HashMap<>();
-    final Map<String, Double> names = new HashMap<>();
-    final Set<String> numbers = new HashSet<>();
-    final double termNorm;
-    final double nameNorm;
+    /** Term → weight, strongest first: the look-up keys of the inverted index. */
+    final List<Map.Entry<String, Double>> ranked;
+    final TermVector terms;
+    final TermVector names;
+    final TermVector numbers;
     final int words;
 
     ArticleVector(Fingerprint fp, ToDoubleFunction<String> idf) {
-        double n2 = 0;
+        Map<String, Double> t = new HashMap<>();
         for (Map.Entry<String, Integer> e : fp.terms().entrySet()) {
-            double w = (1 + Math.log(e.getValue())) * idf.applyAsDouble(e.getKey());
-            terms.put(e.getKey(), w);
-            n2 += w * w;
+            t.put(e.getKey(), (1 + Math.log(e.getValue())) * idf.applyAsDouble(e.getKey()));
         }
-        termNorm = Math.sqrt(n2);
-        double m2 = 0;
+        ranked = new ArrayList<>(t.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        terms = TermVector.of(t);
+        Map<String, Double> n = new HashMap<>();
         for (String name : fp.names().keySet()) {
-            String t = Terms.term(name);
-            double w = t == null ? 0 : idf.applyAsDouble(t);
-            if (w > 0) {
-                names.put(name, w);
-                m2 += w * w;
+            String term = Terms.term(name);
+            if (term != null) {
+                n.put(name, idf.applyAsDouble(term));
             }
         }
-        nameNorm = Math.sqrt(m2);
-        numbers.addAll(fp.numbers());
+        names = TermVector.of(n);
+        Map<String, Double> u = new HashMap<>();
+        for (String number : fp.numbers()) {
+            u.put(number, number.indexOf(' ') > 0 ? 2.0 : 1.0);
+        }
+        numbers = TermVector.of(u);
         words = fp.words();
     }
 }

@@ -68,6 +68,10 @@ public final class EntityExtractor {
         return new Entities(names, numbers);
     }
 
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec");
+
     private static void sentence(List<String> words, Map<String, Integer> names, Set<String> numbers) {
         boolean atStart = true;
         for (int k = 0; k < words.size(); k++) {
@@ -79,11 +83,14 @@ public final class EntityExtractor {
             String lower = w.toLowerCase(Locale.ROOT);
             if (Character.isDigit(w.charAt(0))) {
                 String num = lower.replace(",", "");
-                numbers.add(num);
+                String month = month(words, k - 1) != null ? month(words, k - 1) : month(words, k + 1);
                 String unit = unit(words, k + 1);
-                if (unit != null) {
+                if (month != null && num.length() <= 2) {
+                    numbers.add(month + " " + Integer.parseInt(num));  // a date: "June 24", "24 June"
+                } else if (unit != null) {
                     numbers.add(num + " " + unit);
                 }
+                numbers.add(num);
             } else if (NUMBER_WORDS.containsKey(lower)) {
                 String unit = unit(words, k + 1);
                 if (unit != null) {
@@ -100,8 +107,16 @@ public final class EntityExtractor {
         }
     }
 
+    private static String month(List<String> words, int k) {
+        if (k < 0 || k >= words.size() || words.get(k).isEmpty()) {
+            return null;
+        }
+        String m = words.get(k).toLowerCase(Locale.ROOT);
+        return MONTHS.contains(m) && Character.isUpperCase(words.get(k).charAt(0)) ? m.substring(0, 3) : null;
+    }
+
     private static String unit(List<String> words, int k) {
-        if (k >= words.size() || words.get(k).isEmpty()) {
+        if (k >= words.size() || words.get(k).isEmpty() || Character.isUpperCase(words.get(k).charAt(0))) {
             return null;
         }
         String u = words.get(k).toLowerCase(Locale.ROOT);

@@ -1,33 +1,43 @@
 package dev.rewire.enrich.stories;
 
 import dev.rewire.model.Relation;
+import java.nio.ByteBuffer;
 
 /**
  * What the index remembers of one article (by article id): its story assignment, so that a re-fetch of
- * the same URL gets the same answer and adds no member, and by content hash, so exact copies find their
- * story with one read.
+ * the same URL gets the same answer and adds no member; and, by content hash, the first article with a
+ * text, so exact copies find their story with one read.
  */
 record Membership(String articleId, String storyId, Relation relation, String duplicateOf, Double similarity,
                   long eventMillis) {
 
-    private static final int VERSION = 1;
+    private static final byte VERSION = 1;
 
     byte[] encode() {
-        return new Codec.Out().b(VERSION).str(articleId).str(storyId).b(relation.ordinal()).str(duplicateOf)
-                .f(similarity == null ? -1f : similarity.floatValue()).l(eventMillis).done();
+        byte[] a = Bytes.utf8(articleId);
+        byte[] s = Bytes.utf8(storyId);
+        byte[] d = Bytes.utf8(duplicateOf);
+        ByteBuffer b = ByteBuffer.allocate(1 + Bytes.size(a) + Bytes.size(s) + 1 + Bytes.size(d) + 8 + 8);
+        b.put(VERSION);
+        Bytes.put(b, a);
+        Bytes.put(b, s);
+        b.put((byte) relation.ordinal());
+        Bytes.put(b, d);
+        b.putDouble(similarity == null ? -1 : similarity).putLong(eventMillis);
+        return b.array();
     }
 
     static Membership decode(byte[] data) {
         if (data == null) {
             return null;
         }
-        Codec.In in = new Codec.In(data);
-        in.b();
-        String id = in.str();
-        String story = in.str();
-        Relation relation = Relation.values()[in.b()];
-        String dup = in.str();
-        float sim = in.f();
-        return new Membership(id, story, relation, dup, sim < 0 ? null : Math.round(sim * 1e4) / 1e4, in.l());
+        ByteBuffer b = ByteBuffer.wrap(data);
+        b.get();
+        String id = Bytes.get(b);
+        String story = Bytes.get(b);
+        Relation relation = Relation.values()[b.get()];
+        String dup = Bytes.get(b);
+        double sim = b.getDouble();
+        return new Membership(id, story, relation, dup, sim < 0 ? null : sim, b.getLong());
     }
 }

@@ -1,5 +1,6 @@
 package dev.rewire.enrich.stories;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 final class Postings {
 
-    private static final int VERSION = 1;
+    private static final byte VERSION = 1;
 
     record Entry(String storyId, long eventMillis) {
     }
@@ -25,12 +26,12 @@ final class Postings {
         if (data == null) {
             return new Postings(new ArrayList<>());
         }
-        Codec.In in = new Codec.In(data);
-        in.b();
-        int n = in.i();
+        ByteBuffer b = ByteBuffer.wrap(data);
+        b.get();
+        int n = b.getInt();
         List<Entry> list = new ArrayList<>(n + 1);
         for (int k = 0; k < n; k++) {
-            list.add(new Entry(in.str(), in.l()));
+            list.add(new Entry(Bytes.get(b), b.getLong()));
         }
         return new Postings(list);
     }
@@ -56,10 +57,18 @@ final class Postings {
     }
 
     byte[] encode() {
-        Codec.Out o = new Codec.Out().b(VERSION).i(entries.size());
+        List<byte[]> ids = new ArrayList<>(entries.size());
+        int size = 1 + 4;
         for (Entry e : entries) {
-            o.str(e.storyId()).l(e.eventMillis());
+            byte[] id = Bytes.utf8(e.storyId());
+            ids.add(id);
+            size += Bytes.size(id) + 8;
         }
-        return o.done();
+        ByteBuffer b = ByteBuffer.allocate(size).put(VERSION).putInt(entries.size());
+        for (int k = 0; k < ids.size(); k++) {
+            Bytes.put(b, ids.get(k));
+            b.putLong(entries.get(k).eventMillis());
+        }
+        return b.array();
     }
 }

@@ -31,6 +31,8 @@ import java.util.Map;
 public final class StoryAssigner {
 
     static final String DOCS_KEY = "\u0000docs";
+    static final double SIZE_SLOPE = Double.parseDouble(System.getProperty("ss", "0.0"));
+    static final int MAX_SIZE_STEP = Integer.getInteger("ms", 32);
 
     private final StoryParams params;
     private final Table df;
@@ -38,6 +40,10 @@ public final class StoryAssigner {
     private final Table stories;
     private final Table articles;
     private final Table hashes;
+    /** The best-scoring candidate of the last article (story id, score), for evaluation tools. */
+    StoryScorer.Score lastBest;
+    String lastBestStory;
+    int lastBestSize;
 
     /** The outcome for one article. */
     public record Decision(CleanArticle article, boolean refetch, boolean newStory, Story story, RewriteEvent event,
@@ -111,12 +117,15 @@ public final class StoryAssigner {
                     bestStory = s;
                 }
             }
+            lastBest = best;
+            lastBestStory = bestStory == null ? null : bestStory.storyId;
+            lastBestSize = bestStory == null ? 0 : bestStory.memberCount;
             if (nearStory != null && bestNear >= params.nearThreshold()) {
                 story = nearStory;
                 relation = Relation.NEAR;
                 duplicateOf = nearMember.id();
                 similarity = round(bestNear);
-            } else if (best != null && bestScore >= threshold(v)) {
+            } else if (best != null && bestScore >= threshold(v, bestStory.memberCount)) {
                 story = bestStory;
                 relation = Relation.REWRITE;
                 duplicateOf = best.closest() != null ? best.closest().id() : bestStory.firstId;
@@ -153,8 +162,9 @@ public final class StoryAssigner {
     }
 
     /** Short texts share terms by chance less reliably: they need a clearer match. */
-    private double threshold(ArticleVector v) {
-        return v.words < 40 ? params.rewriteThreshold() + 0.1 : params.rewriteThreshold();
+    private double threshold(ArticleVector v, int storySize) {
+        double t = params.rewriteThreshold() + SIZE_SLOPE * Math.log(Math.min(storySize, MAX_SIZE_STEP));
+        return v.words < 40 ? t + 0.1 : t;
     }
 
     private StoryState load(String storyId, long eventMillis, long horizon) {
@@ -201,9 +211,7 @@ public final class StoryAssigner {
     }
 
     private List<Map.Entry<String, Double>> queryTerms(ArticleVector v) {
-        List<Map.Entry<String, Double>> terms = new ArrayList<>(v.terms.entrySet());
-        terms.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return terms.subList(0, Math.min(params.queryTerms(), terms.size()));
+        return v.ranked.subList(0, Math.min(params.queryTerms(), v.ranked.size()));
     }
 
     private void index(ArticleVector v, String storyId, long eventMillis) {

@@ -1,6 +1,5 @@
 package dev.rewire.enrich.stories;
 
-import java.util.Map;
 
 /**
  * Scores an article against a whole story, not a single earlier article: the combined similarity that
@@ -19,10 +18,10 @@ import java.util.Map;
  */
 final class StoryScorer {
 
-    static final double W_CENTROID = 0.45;
-    static final double W_MEMBER = 0.15;
-    static final double W_NAMES = 0.3;
-    static final double W_NUMBERS = 0.1;
+    static final double W_CENTROID = Double.parseDouble(System.getProperty("wc", "0.4"));
+    static final double W_MEMBER = Double.parseDouble(System.getProperty("wm", "0.0"));
+    static final double W_NAMES = Double.parseDouble(System.getProperty("wn", "0.4"));
+    static final double W_NUMBERS = Double.parseDouble(System.getProperty("wu", "0.2"));
     static final double TIME_PENALTY = 0.2;
 
     /** The score and its parts, and the kept member closest to the article. */
@@ -33,17 +32,17 @@ final class StoryScorer {
     }
 
     static Score score(ArticleVector a, StoryState s, long eventMillis, long horizonMillis) {
-        double centroid = cosine(a.terms, a.termNorm, s.centroid);
+        double centroid = a.terms.cosine(s.centroid);
         double best = 0;
         StoryState.Member closest = s.members.isEmpty() ? null : s.members.get(0);
         for (StoryState.Member m : s.members) {
-            double c = cosine(a.terms, a.termNorm, m.terms());
+            double c = a.terms.cosine(m.terms());
             if (c > best) {
                 best = c;
                 closest = m;
             }
         }
-        double names = cosine(a.names, a.nameNorm, s.names);
+        double names = a.names.cosine(s.names);
         double numbers = numbers(a, s);
         double total = W_CENTROID * centroid + W_MEMBER * best + W_NAMES * names + W_NUMBERS * numbers;
         double dt = Math.abs(eventMillis - s.lastSeenAt);
@@ -51,34 +50,17 @@ final class StoryScorer {
         return new Score(total, centroid, best, names, numbers, closest);
     }
 
-    static double cosine(Map<String, Double> a, double aNorm, Map<String, Float> b) {
-        if (aNorm == 0 || b.isEmpty()) {
-            return 0;
-        }
-        double dot = 0;
-        double b2 = 0;
-        for (Map.Entry<String, Float> e : b.entrySet()) {
-            double w = e.getValue();
-            b2 += w * w;
-            Double x = a.get(e.getKey());
-            if (x != null) {
-                dot += x * w;
-            }
-        }
-        return b2 == 0 ? 0 : dot / (aNorm * Math.sqrt(b2));
-    }
-
+    /** The share of the article's number weight found in the story, damped: one shared number of one is weak. */
     private static double numbers(ArticleVector a, StoryState s) {
-        if (a.numbers.isEmpty()) {
+        if (a.numbers.size() == 0) {
             return 0;
         }
         double have = 0;
-        double all = 1;  // damping: one shared number out of one is weak evidence
-        for (String n : a.numbers) {
-            double w = n.indexOf(' ') > 0 ? 2 : 1;
-            all += w;
-            if (s.numbers.containsKey(n)) {
-                have += w;
+        double all = 1;
+        for (int k = 0; k < a.numbers.ids.length; k++) {
+            all += a.numbers.weights[k];
+            if (s.numbers.contains(a.numbers.ids[k])) {
+                have += a.numbers.weights[k];
             }
         }
         return have / all;

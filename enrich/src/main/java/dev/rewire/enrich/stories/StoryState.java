@@ -1,20 +1,17 @@
 package dev.rewire.enrich.stories;
 
 import dev.rewire.model.Story;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One story as the index keeps it: the public {@link Story} fields plus what scoring compares a new
- * article with — a centroid of the members' term counts (log-scaled, summed, the top
- * {@value #CENTROID_TERMS} kept), how many members name each name and number, and a few members
+ * article with — a centroid of the members' IDF-weighted, length-normalised term vectors (the top
+ * {@value #CENTROID_TERMS} kept), the same for names, how many members give each number, and a few members
  * themselves (the first and the latest, with their MinHash and top terms) for near copies and for the
- * closest-member choice. IDF is applied at scoring time, so the centroid follows the stream's vocabulary.
- * Mutable; one instance per processing step, never shared.
+ * closest-member choice. Mutable; one instance per processing step, never shared.
  */
 final class StoryState {
 
@@ -23,10 +20,10 @@ final class StoryState {
     static final int MEMBER_TERMS = 40;
     /** Members kept with their fingerprints: the first plus the latest. */
     static final int KEPT_MEMBERS = 6;
-    private static final int VERSION = 1;
+    private static final byte VERSION = 2;
 
     /** A member as kept for comparison. */
-    record Member(String id, String outlet, long eventMillis, int[] minHash, Map<String, Float> terms) {
+    record Member(String id, String outlet, long eventMillis, int[] minHash, TermVector terms) {
     }
 
     String storyId;
@@ -37,9 +34,9 @@ final class StoryState {
     long lastSeenAt;
     int memberCount;
     List<String> outlets = new ArrayList<>();
-    Map<String, Float> centroid = new HashMap<>();
-    Map<String, Float> names = new HashMap<>();
-    Map<String, Float> numbers = new HashMap<>();
+    TermVector centroid = TermVector.EMPTY;
+    TermVector names = TermVector.EMPTY;
+    TermVector numbers = TermVector.EMPTY;
     List<Member> members = new ArrayList<>();
 
     static StoryState start(String articleId, String outlet, String title, long eventMillis) {
@@ -68,20 +65,10 @@ final class StoryState {
         }
         firstSeenAt = Math.min(firstSeenAt, eventMillis);
         lastSeenAt = Math.max(lastSeenAt, eventMillis);
-        double tn = v.termNorm == 0 ? 1 : v.termNorm;
-        v.terms.forEach((t, w) -> centroid.merge(t, (float) (w / tn), Float::sum));
-        centroid = top(centroid, CENTROID_TERMS);
-        double nn = v.nameNorm == 0 ? 1 : v.nameNorm;
-        v.names.forEach((n, w) -> names.merge(n, (float) (w / nn), Float::sum));
-        names = top(names, NAME_TERMS);
-        v.numbers.forEach(n -> numbers.merge(n, 1f, Float::sum));
-        numbers = top(numbers, NAME_TERMS);
-        Map<String, Float> memberTerms = new LinkedHashMap<>();
-        v.terms.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MEMBER_TERMS)
-                .forEach(e -> memberTerms.put(e.getKey(), e.getValue().floatValue()));
-        Member m = new Member(articleId, outlet, eventMillis, minHash, memberTerms);
+        centroid = centroid.plus(v.terms, v.terms.norm == 0 ? 0 : 1 / v.terms.norm, CENTROID_TERMS);
+        names = names.plus(v.names, v.names.norm == 0 ? 0 : 1 / v.names.norm, NAME_TERMS);
+        numbers = numbers.plus(v.numbers, 1, NAME_TERMS);
+        Member m = new Member(articleId, outlet, eventMillis, minHash, v.terms.top(MEMBER_TERMS));
         if (members.size() >= KEPT_MEMBERS) {
             members.remove(1);  // keep the first member, drop the oldest of the rest
         }
@@ -97,54 +84,96 @@ final class StoryState {
         return null;
     }
 
-    private static Map<String, Float> top(Map<String, Float> map, int n) {
-        if (map.size() <= n + n / 4) {
-            return map;  // trim in batches: sorting on every add would dominate the cost
-        }
-        Map<String, Float> out = new HashMap<>();
-        map.entrySet().stream().sorted(Map.Entry.<String, Float>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
-    }
-
     Story toStory() {
         return new Story(Story.SCHEMA_VERSION, storyId, title, Instant.ofEpochMilli(firstSeenAt), firstOutlet,
                 memberCount, List.copyOf(outlets), Instant.ofEpochMilli(lastSeenAt));
     }
 
     byte[] encode() {
-        Codec.Out o = new Codec.Out().b(VERSION).str(storyId).str(firstId).str(firstOutlet).str(title)
-                .l(firstSeenAt).l(lastSeenAt).i(memberCount).strs(outlets)
-                .weights(centroid).weights(names).weights(numbers).i(members.size());
-        for (Member m : members) {
-            o.str(m.id()).str(m.outlet()).l(m.eventMillis()).ints(m.minHash()).weights(m.terms());
+        List<byte[]> strings = new ArrayList<>();
+        int size = 1 + 8 + 8 + 4 + centroid.bytes() + names.bytes() + numbers.bytes() + 4 + 4;
+        for (String s : new String[] {storyId, firstId, firstOutlet, title}) {
+            size += addString(strings, s);
         }
-        return o.done();
+        for (String o : outlets) {
+            size += addString(strings, o);
+        }
+        for (Member m : members) {
+            size += addString(strings, m.id()) + addString(strings, m.outlet()) + 8 + 4 + 4 * m.minHash().length
+                    + m.terms().bytes();
+        }
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put(VERSION);
+        int k = 0;
+        for (int i = 0; i < 4; i++) {
+            putString(b, strings.get(k++));
+        }
+        b.putLong(firstSeenAt).putLong(lastSeenAt).putInt(memberCount).putInt(outlets.size());
+        for (int i = 0; i < outlets.size(); i++) {
+            putString(b, strings.get(k++));
+        }
+        centroid.write(b);
+        names.write(b);
+        numbers.write(b);
+        b.putInt(members.size());
+        for (Member m : members) {
+            putString(b, strings.get(k++));
+            putString(b, strings.get(k++));
+            b.putLong(m.eventMillis()).putInt(m.minHash().length);
+            for (int v : m.minHash()) {
+                b.putInt(v);
+            }
+            m.terms().write(b);
+        }
+        return b.array();
     }
 
     static StoryState decode(byte[] data) {
-        Codec.In in = new Codec.In(data);
-        int version = in.b();
+        ByteBuffer b = ByteBuffer.wrap(data);
+        byte version = b.get();
         if (version != VERSION) {
             throw new IllegalStateException("unknown story state version " + version);
         }
         StoryState s = new StoryState();
-        s.storyId = in.str();
-        s.firstId = in.str();
-        s.firstOutlet = in.str();
-        s.title = in.str();
-        s.firstSeenAt = in.l();
-        s.lastSeenAt = in.l();
-        s.memberCount = in.i();
-        s.outlets = new ArrayList<>(in.strs());
-        s.centroid = new HashMap<>(in.weights());
-        s.names = new HashMap<>(in.weights());
-        s.numbers = new HashMap<>(in.weights());
-        int n = in.i();
-        for (int k = 0; k < n; k++) {
-            s.members.add(new Member(in.str(), in.str(), in.l(), in.ints(), in.weights()));
+        s.storyId = getString(b);
+        s.firstId = getString(b);
+        s.firstOutlet = getString(b);
+        s.title = getString(b);
+        s.firstSeenAt = b.getLong();
+        s.lastSeenAt = b.getLong();
+        s.memberCount = b.getInt();
+        int outlets = b.getInt();
+        for (int i = 0; i < outlets; i++) {
+            s.outlets.add(getString(b));
+        }
+        s.centroid = TermVector.read(b);
+        s.names = TermVector.read(b);
+        s.numbers = TermVector.read(b);
+        int n = b.getInt();
+        for (int i = 0; i < n; i++) {
+            String id = getString(b);
+            String outlet = getString(b);
+            long t = b.getLong();
+            int[] mh = new int[b.getInt()];
+            for (int j = 0; j < mh.length; j++) {
+                mh[j] = b.getInt();
+            }
+            s.members.add(new Member(id, outlet, t, mh, TermVector.read(b)));
         }
         return s;
+    }
+
+    private static int addString(List<byte[]> strings, String s) {
+        byte[] bytes = Bytes.utf8(s);
+        strings.add(bytes);
+        return Bytes.size(bytes);
+    }
+
+    private static void putString(ByteBuffer b, byte[] s) {
+        Bytes.put(b, s);
+    }
+
+    private static String getString(ByteBuffer b) {
+        return Bytes.get(b);
     }
 }

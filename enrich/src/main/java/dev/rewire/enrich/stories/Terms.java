@@ -35,8 +35,8 @@ public final class Terms {
             "reports", "news", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "today", "yesterday", "week", "year", "years", "day", "days",
             "time", "people", "get", "got", "go", "going", "went", "two", "three", "first", "well", "back",
-            "way", "take", "took", "see", "know", "think", "according", "added", "including", "around",
-            "another", "among", "across", "told", "asked", "set", "come", "came", "want", "use", "used");
+            "way", "take", "took", "see", "know", "think", "added", "including", "around",
+            "another", "among", "across", "asked", "set", "come", "came", "want", "use", "used");
 
     private Terms() {
     }

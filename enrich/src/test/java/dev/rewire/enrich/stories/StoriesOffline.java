@@ -25,7 +25,12 @@ public final class StoriesOffline {
         Path out = Path.of(args[0]);
         StoryParams params = StoryParams.defaults();
         List<CleanArticle> input = new ArrayList<>();
+        boolean prewarm = false;
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--prewarm")) {
+                prewarm = true;
+                continue;
+            }
             if (args[i].equals("--threshold")) {
                 params = params.withRewriteThreshold(Double.parseDouble(args[++i]));
                 continue;
@@ -36,7 +41,14 @@ public final class StoriesOffline {
                 }
             }
         }
-        StoryAssigner assigner = new StoryAssigner(params, new MapTable(), new MapTable(), new MapTable(),
+        MapTable df = new MapTable();
+        if (prewarm) {  // document frequencies of the whole input first: a stream in its steady state
+            StoryAssigner warm = new StoryAssigner(params, df, new MapTable(), new MapTable(), new MapTable(), new MapTable());
+            for (CleanArticle a : input) {
+                warm.assign(a, Fingerprinter.of(a), a.eventTime().toEpochMilli());
+            }
+        }
+        StoryAssigner assigner = new StoryAssigner(params, df, new MapTable(), new MapTable(),
                 new MapTable(), new MapTable());
         Map<Relation, Integer> relations = new EnumMap<>(Relation.class);
         ObjectMapper json = Json.mapper();
@@ -50,6 +62,12 @@ public final class StoriesOffline {
                 row.put("storyId", d.article().storyId());
                 row.put("relation", d.article().relation().wireName());
                 row.put("similarity", d.article().similarity());
+                if (assigner.lastBest != null && !d.refetch()) {
+                    var b = assigner.lastBest;
+                    row.put("bestStory", assigner.lastBestStory);
+                    row.put("parts", List.of(b.total(), b.centroid(), b.member(), b.names(), b.numbers(), assigner.lastBestSize));
+                }
+                assigner.lastBest = null;
                 w.write(json.writeValueAsString(row));
                 w.newLine();
             }

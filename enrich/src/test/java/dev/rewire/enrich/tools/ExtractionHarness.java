@@ -71,6 +71,9 @@ public final class ExtractionHarness {
             String truth = truths.get(i).get("text").asText();
             double[] s = scrapinghub(truth, text);
             double[] w = wcxb(truth, text);
+            if (dump != null && i == 0) {
+                Files.deleteIfExists(dump.resolve("scores.tsv"));
+            }
             sh.add(s);
             wc.add(w);
             rows.add(new Object[] {i, in.get("url").asText(), s, w});
@@ -78,6 +81,9 @@ public final class ExtractionHarness {
                 Files.createDirectories(dump);
                 Files.writeString(dump.resolve(i + ".pred.txt"), text);
                 Files.writeString(dump.resolve(i + ".truth.txt"), truth);
+                Files.writeString(dump.resolve("scores.tsv"), String.format("%d\t%.3f\t%.3f\t%.3f\t%s%n", i,
+                        w[0], w[1], w[2], in.get("url").asText()), java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             }
         }
         double p = sh.stream().filter(x -> x[0] >= 0).mapToDouble(x -> x[0]).average().orElse(0);

@@ -77,6 +77,27 @@ public final class TextDecoding {
         return m.find() ? lookup(m.group(1), true) : null;
     }
 
+    /**
+     * True when {@code bytes} look like binary data rather than text: more than 1 % of the first 64 KB are NUL or
+     * other control bytes (tab, line feed, form feed and carriage return excepted), ignoring a UTF-16 BOM. Such a
+     * body (a gzip bomb of zeros, an image served as text/html) is useless as an article and would grow sixfold
+     * as escaped JSON.
+     */
+    public static boolean looksBinary(byte[] bytes) {
+        if (bomCharset(bytes) != null && bomCharset(bytes) != StandardCharsets.UTF_8) {
+            return false;
+        }
+        int n = Math.min(bytes.length, 64 * 1024);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                control++;
+            }
+        }
+        return n > 0 && control * 100 > n;
+    }
+
     /** The media type without parameters, lower case, or null: {@code "Text/HTML; charset=x"} → {@code text/html}. */
     public static String baseType(String contentType) {
         if (contentType == null || contentType.isBlank()) {

@@ -17,8 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,7 +56,7 @@ public final class PostgresSink extends BatchingSink {
 
     private final DataSource dataSource;
     private final String storiesTopic;
-    private final RewriteRepository rewrites = new RewriteRepository();
+    private final ReadModelWriter writer;
     private final OffsetStore offsets;
     private final ArticleRepository articles;
     private final StoryRepository stories;
@@ -99,6 +97,7 @@ public final class PostgresSink extends BatchingSink {
         this.articles = new ArticleRepository(dataSource);
         this.stories = new StoryRepository(dataSource);
         this.offsets = new OffsetStore(dataSource, group);
+        this.writer = new ReadModelWriter(dataSource);
         this.storiesCounter = Counter.builder("rewire.sink.stories").tag("sink", NAME)
                 .description("Story rows upserted or deleted by the sink").register(registry);
     }
@@ -163,24 +162,12 @@ public final class PostgresSink extends BatchingSink {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Set<String> touchedStories = new TreeSet<>();
-                Set<String> touchedOutlets = new TreeSet<>();
-                DerivedTables.collectStored(c, articleBatch.stream().map(CleanArticle::id).distinct().toList(),
-                        touchedStories, touchedOutlets);
-                for (CleanArticle a : articleBatch) {
-                    DerivedTables.addIfPresent(touchedStories, a.storyId());
-                    DerivedTables.addIfPresent(touchedOutlets, a.outlet());
-                }
-                List<RewriteEvent> rewriteBatch = batch.values(RewriteEvent.class);
-                rewriteBatch.forEach(r -> DerivedTables.addIfPresent(touchedStories, r.storyId()));
-                int written = articles.upsert(c, articleBatch);
-                rewrites.upsert(c, rewriteBatch);
-                int storyRows = stories.upsert(c, upserts) + stories.delete(c, deletes);
-                DerivedTables.refresh(c, touchedStories, touchedOutlets);
+                ReadModelWriter.Written written = writer.write(c, articleBatch, batch.values(RewriteEvent.class),
+                        upserts, deletes);
                 offsets.store(c, batch.nextOffsets());
                 c.commit();
-                storiesCounter.increment(storyRows);
-                return written;
+                storiesCounter.increment(written.stories());
+                return written.articles();
             } catch (SQLException | RuntimeException e) {
                 ArticleRepository.rollbackQuietly(c, e);
                 throw e;

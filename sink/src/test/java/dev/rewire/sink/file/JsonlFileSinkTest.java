@@ -17,7 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +152,58 @@ class JsonlFileSinkTest {
         try (JsonlFileSink other = new JsonlFileSink(cfg, new RecordingConsumer(), TOPICS, new SimpleMeterRegistry())) {
             assertThatThrownBy(other::start).isInstanceOf(SinkException.class).hasMessageContaining("cannot start");
         }
+    }
+
+    @Test
+    void rollsBySizeAndByHourAtomicallyKeepingEveryLineOnce() throws Exception {
+        sink.close();
+        // Each batch is 3 lines of about 400 bytes: a 1,500-byte limit rolls before every second batch.
+        RewireConfig rolling = cfg.with(Map.of("sink.file.rollMaxBytes", "1500"));
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T09:59:00Z"));
+        RecordingConsumer consumer = new RecordingConsumer();
+        sink = new JsonlFileSink(rolling, consumer, TOPICS, registry);
+        sink.clock(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        });
+        consumer.assignOnNextPoll(List.of(CLEAN0));
+        List<ConsumerRecord<String, byte[]>> first = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            first.add(new ConsumerRecord<>(CLEAN0.topic(), 0, i, "r" + i, json(article("r" + i, "t"))));
+        }
+        consumer.addOnNextPoll(first);
+        sink.start();
+        assertThat(sink.awaitPosition(Map.of(CLEAN0, 6L), WAIT)).isTrue();
+        assertThat(sink.rolledFiles()).extracting(p -> p.getFileName().toString())
+                .containsExactly("clean.2026-11-22T09.0.jsonl");
+
+        now.set(Instant.parse("2026-11-22T10:00:01Z")); // a new hour: the next batch starts a new file
+        consumer.addOnNextPoll(List.of(new ConsumerRecord<>(CLEAN0.topic(), 0, 6L, "r6", json(article("r6", "t")))));
+        assertThat(sink.awaitPosition(Map.of(CLEAN0, 7L), WAIT)).isTrue();
+        List<Path> rolled = sink.rolledFiles();
+        assertThat(rolled).extracting(p -> p.getFileName().toString())
+                .containsExactly("clean.2026-11-22T09.0.jsonl", "clean.2026-11-22T09.1.jsonl");
+        List<String> ids = new ArrayList<>();
+        for (Path f : rolled) {
+            String content = Files.readString(f);
+            assertThat(content).endsWith("\n");
+            content.lines().forEach(l -> ids.add(Json.read(l, CleanArticle.class).id()));
+        }
+        lines().forEach(l -> ids.add(Json.read(l, CleanArticle.class).id()));
+        assertThat(ids).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6");
+        assertThat(registry.get("rewire.sink.file.rotations").counter().count()).isEqualTo(2);
     }
 
     private List<String> lines() {

@@ -1,0 +1,2 @@
+/** The Prometheus registry and its HTTP endpoint ({@code /metrics}, {@code /health}). */
+package dev.rewire.deploy.metrics;

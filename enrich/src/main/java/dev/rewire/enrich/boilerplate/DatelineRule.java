@@ -1,0 +1,62 @@
+package dev.rewire.enrich.boilerplate;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A line that holds only a date or time stamp, possibly with its label ("November 18, 2019",
+ * "Updated at 1:23 p.m. ET", "Published 3 hours ago", "18.11.2019 10:42"). Templates print it next to the
+ * headline; it is metadata (the published time is extracted separately), never a sentence of the story.
+ */
+public final class DatelineRule implements BoilerplateRule {
+
+    public static final String NAME = "dateline";
+
+    private static final int MAX_WORDS = 12;
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,4}(st|nd|rd|th)?");
+    private static final Set<String> DATE_WORDS = Set.of(
+            "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+            "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+            "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday",
+            "sat", "saturday", "sun", "sunday", "am", "pm", "a", "p", "m", "et", "est", "edt", "pt", "pst", "pdt", "ct",
+            "cst", "gmt", "utc", "bst", "cet", "cest", "updated", "update", "published", "posted", "modified",
+            "last", "on", "at", "ago", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
+            "week", "weeks", "month", "months", "year", "years", "today", "yesterday", "read", "reading", "time",
+            "and", "of", "first", "date");
+    private static final Set<String> LABELS = Set.of("updated", "update", "published", "posted", "modified",
+            "ago", "today", "yesterday", "am", "pm");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isBoilerplate(String line) {
+        if (Lines.words(line) > MAX_WORDS) {
+            return false;
+        }
+        var m = TOKEN.matcher(line.toLowerCase(Locale.ROOT));
+        int numbers = 0;
+        int months = 0;
+        int labels = 0;
+        while (m.find()) {
+            String t = m.group();
+            if (NUMBER.matcher(t).matches()) {
+                numbers++;
+            } else if (DATE_WORDS.contains(t)) {
+                if (LABELS.contains(t)) {
+                    labels++;
+                } else if (t.length() >= 3 && !t.equals("and") && !t.equals("day") && !t.equals("last")) {
+                    months++;
+                }
+            } else {
+                return false;
+            }
+        }
+        // Needs a number and either a month/weekday name, a label, or a numeric date of three parts.
+        return numbers > 0 && (months > 0 || labels > 0 || numbers >= 3);
+    }
+}

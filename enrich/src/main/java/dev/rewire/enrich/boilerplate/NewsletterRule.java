@@ -1,0 +1,40 @@
+package dev.rewire.enrich.boilerplate;
+
+import java.util.regex.Pattern;
+
+/**
+ * Newsletter and alert sign-up boxes and the consent small print under them ("Sign up for our morning
+ * briefing", "Get the best stories in your inbox", "By signing up, you agree to our Terms …"). Templates
+ * print them inside or right after the article body; no reporting sentence asks the reader to sign up.
+ * Only short lines are judged, so an article about newsletters keeps its paragraphs.
+ */
+public final class NewsletterRule implements BoilerplateRule {
+
+    public static final String NAME = "newsletter-prompt";
+
+    private static final int MAX_WORDS = 30;
+    private static final Pattern PROMPT = Pattern.compile(
+            "(?i)^\\W*(sign up|signup|subscribe|join|get|receive|want)\\b.{0,80}\\b(newsletters?|mailing list|inbox"
+                    + "|e-?mail updates|email alerts|daily briefing|weekly digest)\\b.*");
+    private static final Pattern CONSENT = Pattern.compile(
+            "(?i)^(by (signing up|subscribing|clicking|entering your e-?mail|submitting|registering)|you can unsubscribe"
+                    + "|unsubscribe at any time|thanks? (you )?for (signing up|subscribing)|this site is protected by recaptcha"
+                    + "|we respect your privacy|enter your e-?mail( address)?|your e-?mail address).*");
+    private static final Pattern NEWSLETTER_LABEL = Pattern.compile(
+            "(?i)^\\W*(the )?[\\p{L}' ]{0,40}newsletters?\\W*$");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isBoilerplate(String line) {
+        if (Lines.words(line) > MAX_WORDS) {
+            return false;
+        }
+        String s = line.strip();
+        return PROMPT.matcher(s).matches() || CONSENT.matcher(s).matches()
+                || Lines.words(s) <= 5 && NEWSLETTER_LABEL.matcher(s).matches();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rewire.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewire.model.CleanArticle;
+import dev.rewire.model.Relation;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StoryAssignerTest {
+
+    private static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
+
+    private final StoryAssigner assigner = new StoryAssigner(StoryParams.defaults(), new MapTable(), new MapTable(),
+            new MapTable(), new MapTable(), new MapTable());
+
+    static CleanArticle article(String id, String outlet, String title, String text) {
+        return new CleanArticle(1, id, "ingest-" + id, "https://" + outlet + "/" + id, "https://" + outlet + "/" + id,
+                outlet, title, null, null, T0, "en", text, text.split("\\s+").length, null, null, null, null, null);
+    }
+
+    private StoryAssigner.Decision assign(CleanArticle a, Duration after) {
+        return assigner.assign(a, Fingerprinter.of(a), T0.plus(after).toEpochMilli());
+    }
+
+    @Test
+    void copiesNearCopiesAndRewritesJoinTheOriginalsStory() {
+        var original = assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        var other = assign(article("b1", "post.example", "Lorries barred from Kessington bridge", StoryTexts.OTHER_BRIDGE),
+                Duration.ofMinutes(5));
+        var exact = assign(article("a2", "courier.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ofMinutes(10));
+        var near = assign(article("a3", "times.example", null, StoryTexts.BRIDGE_EDITED), Duration.ofHours(1));
+        var rewrite = assign(article("a4", "echo.example", "Weeks of detours as Varnley bridge closes",
+                StoryTexts.BRIDGE_REWRITE), Duration.ofHours(3));
+
+        assertThat(original.article().relation()).isEqualTo(Relation.ORIGINAL);
+        assertThat(original.newStory()).isTrue();
+        assertThat(other.article().relation()).as("a different bridge story").isEqualTo(Relation.ORIGINAL);
+        assertThat(exact.article().relation()).isEqualTo(Relation.EXACT);
+        assertThat(exact.article().similarity()).isEqualTo(1.0);
+        assertThat(near.article().relation()).isEqualTo(Relation.NEAR);
+        assertThat(near.article().similarity()).isBetween(0.5, 1.0);
+        assertThat(rewrite.article().relation()).isEqualTo(Relation.REWRITE);
+        for (var d : new StoryAssigner.Decision[] {exact, near, rewrite}) {
+            assertThat(d.article().storyId()).isEqualTo("a1");
+            assertThat(d.event().originalOutlet()).isNotNull();
+            assertThat(d.event().storyId()).isEqualTo("a1");
+        }
+        assertThat(exact.article().duplicateOf()).isEqualTo("a1");
+        assertThat(rewrite.event().lagSeconds()).isEqualTo(3 * 3600);
+        assertThat(rewrite.story().memberCount()).isEqualTo(4);
+        assertThat(rewrite.story().outlets()).containsExactly("ledger.example", "courier.example", "times.example",
+                "echo.example");
+        assertThat(rewrite.story().title()).isEqualTo(StoryTexts.BRIDGE_TITLE);
+        assertThat(rewrite.story().firstOutlet()).isEqualTo("ledger.example");
+    }
+
+    @Test
+    void aRefetchGetsItsEarlierAnswerAndAddsNoMember() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        var rewrite = assign(article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE), Duration.ofHours(1));
+        var again = assign(article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE + "\n\nCorrection added."),
+                Duration.ofHours(5));
+        assertThat(again.refetch()).isTrue();
+        assertThat(again.story()).isNull();
+        assertThat(again.event()).isNull();
+        assertThat(again.article().storyId()).isEqualTo(rewrite.article().storyId());
+        assertThat(again.article().relation()).isEqualTo(rewrite.article().relation());
+        assertThat(again.article().text()).endsWith("Correction added.");
+        var third = assign(article("a2", "courier.example", null, StoryTexts.BRIDGE), Duration.ofHours(6));
+        assertThat(third.story().memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aStoryBeyondTheHorizonIsNotJoined() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        var late = assign(article("a2", "courier.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ofDays(8));
+        assertThat(late.article().relation()).isEqualTo(Relation.ORIGINAL);
+        assertThat(late.article().storyId()).isEqualTo("a2");
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rewire.enrich.stories;
+
+import dev.rewire.model.CleanArticle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Per-article cost of the single-partition story stage ({@link StoryAssigner#assign}: document
+ * frequencies, exact look-up, inverted-index retrieval, scoring, index update, binary encoding of every
+ * value) with 10^3, 10^5 and 10^6 articles already in the index, on one thread, and the index's bytes per
+ * article. Synthetic articles: a Zipf-distributed vocabulary of 200,000 terms plus, per story, 25
+ * story-specific terms and 8 names of which each member uses most; stories of 1–6 members; event times
+ * spread over the 7-day horizon. Fingerprinting is not included (it runs before the repartition, scaled out).
+ *
+ * <pre>
+ * mvn -B -o -q -pl enrich test-compile
+ * java -Xmx6g -cp "enrich/target/test-classes:enrich/target/classes:$(cat cp.txt)" \
+ *     dev.rewire.enrich.stories.StoryBenchmark [sizes…]
+ * </pre>
+ * (cp.txt from {@code mvn -B -o -q -pl enrich dependency:build-classpath -Dmdep.outputFile=cp.txt}.)
+ */
+public final class StoryBenchmark {
+
+    private static final int VOCABULARY = 200_000;
+    private static final int MEASURED = 5_000;
+    private static final long HORIZON_MILLIS = 7 * 86_400_000L;
+
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final double[] zipf = new double[VOCABULARY];
+    private final List<String[]> storyTerms = new ArrayList<>();
+    private int storyCursor;
+
+    private StoryBenchmark() {
+        double sum = 0;
+        for (int i = 0; i < VOCABULARY; i++) {
+            sum += 1.0 / (i + 1);
+            zipf[i] = sum;
+        }
+        for (int i = 0; i < VOCABULARY; i++) {
+            zipf[i] /= sum;
+        }
+    }
+
+    public static void main(String[] args) {
+        long[] sizes = args.length == 0 ? new long[] {1_000, 100_000, 1_000_000}
+                : java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        new StoryBenchmark().run(20_000, false);  // warm-up: JIT
+        System.out.printf("%-10s %12s %12s %14s %12s %10s %14s%n", "index", "wall µs", "cpu µs", "articles/s (cpu)",
+                "candidates", "stories", "bytes/article");
+        for (long n : sizes) {
+            new StoryBenchmark().run(n, true);
+        }
+    }
+
+    private void run(long n, boolean print) {
+        MapTable df = new MapTable();
+        MapTable postings = new MapTable();
+        MapTable states = new MapTable();
+        MapTable articles = new MapTable();
+        MapTable hashes = new MapTable();
+        StoryAssigner assigner = new StoryAssigner(StoryParams.defaults(), df, postings, states, articles, hashes);
+        long total = n + MEASURED;
+        long step = Math.max(1, (HORIZON_MILLIS / 2) / total);  // the whole run within half a horizon: nothing expires
+        long t = Instant.parse("2031-01-01T00:00:00Z").toEpochMilli();
+        for (long i = 0; i < n; i++) {
+            Object[] a = next(i);
+            assigner.assign((CleanArticle) a[0], (Fingerprint) a[1], t += step);
+        }
+        List<Object[]> measured = new ArrayList<>();
+        for (long i = n; i < total; i++) {
+            measured.add(next(i));
+        }
+        long candidates = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (Object[] a : measured) {
+            candidates += assigner.assign((CleanArticle) a[0], (Fingerprint) a[1], t += step).candidates();
+        }
+        double micros = (System.nanoTime() - start) / 1e3 / MEASURED;
+        double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / MEASURED;
+        long bytes = df.bytes() + postings.bytes() + states.bytes() + articles.bytes() + hashes.bytes();
+        if (print) {
+            System.out.printf("%-10d %12.1f %12.1f %14.0f %12.1f %10d %14.0f%n", n, micros, cpuMicros, 1e6 / cpuMicros,
+                    candidates / (double) MEASURED, states.size(), bytes / (double) total);
+        }
+    }
+
+    /** The i-th synthetic article: a new story one time in three, else a member of a recent story. */
+    private Object[] next(long i) {
+        String[] story;
+        if (storyTerms.isEmpty() || random.nextInt(3) == 0) {
+            story = new String[33];
+            for (int k = 0; k < 25; k++) {
+                story[k] = "s" + random.nextInt(5_000_000);
+            }
+            for (int k = 25; k < 33; k++) {
+                story[k] = "name" + random.nextInt(2_000_000);
+            }
+            if (storyTerms.size() < 10_000) {
+                storyTerms.add(story);
+            } else {
+                storyTerms.set(storyCursor++ % 10_000, story);
+            }
+        } else {
+            int recent = Math.min(storyTerms.size(), 200);
+            story = storyTerms.get((storyCursor + storyTerms.size() - 1 - random.nextInt(recent)) % storyTerms.size());
+        }
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        Map<String, Integer> names = new HashMap<>();
+        for (int k = 0; k < 33; k++) {
+            if (random.nextInt(10) < 7) {
+                terms.merge(story[k], 1 + random.nextInt(3), Integer::sum);
+                if (k >= 25) {
+                    names.put(story[k], 1);
+                }
+            }
+        }
+        while (terms.size() < 150) {
+            terms.merge("w" + zipfTerm(), 1, Integer::sum);
+        }
+        int[] minHash = new int[MinHash.SIZE];
+        for (int k = 0; k < minHash.length; k++) {
+            minHash[k] = random.nextInt();
+        }
+        List<String> numbers = List.of(String.valueOf(random.nextInt(1000)), random.nextInt(100) + " year");
+        String id = Long.toHexString(0x1000000000L + i);
+        Fingerprint fp = new Fingerprint("h" + id, minHash, terms, names, numbers, 400);
+        CleanArticle article = new CleanArticle(1, id, "ingest", "https://x.example/" + id, "https://x.example/" + id,
+                "outlet" + random.nextInt(500), "title " + id, null, null, null, "en", "", 400, null, null, null, null, null);
+        return new Object[] {article, fp};
+    }
+
+    private int zipfTerm() {
+        double u = random.nextDouble();
+        int lo = 0;
+        int hi = VOCABULARY - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (zipf[mid] < u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rewire.sink.web;
+
+import dev.rewire.config.ConfigException;
+import dev.rewire.config.RewireConfig;
+import java.time.Duration;
+
+/**
+ * The web server's settings ({@code web.*} in the defaults file), validated.
+ *
+ * @param accessToken null when no token is required
+ */
+public record WebConfig(String host, int port, String accessToken, int pageSize, int maxPageSize,
+                        Duration streamInterval, int maxStreams, int threads, int dbConnections) {
+
+    public WebConfig {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("web.port must be 0..65535, was " + port);
+        }
+        if (pageSize < 1 || maxPageSize < pageSize) {
+            throw new ConfigException("need 1 <= web.pageSize <= web.maxPageSize, got " + pageSize + " and " + maxPageSize);
+        }
+        if (streamInterval.isNegative() || streamInterval.isZero()) {
+            throw new ConfigException("web.streamInterval must be positive");
+        }
+        if (dbConnections < 1) {
+            throw new ConfigException("web.dbConnections must be at least 1");
+        }
+        if (maxStreams < 1 || threads < 2) {
+            throw new ConfigException("web.maxStreams must be at least 1 and web.threads at least 2");
+        }
+        if (accessToken != null && accessToken.isBlank()) {
+            accessToken = null;
+        }
+    }
+
+    /** These settings on another port (0 = a free one). */
+    public WebConfig withPort(int newPort) {
+        return new WebConfig(host, newPort, accessToken, pageSize, maxPageSize, streamInterval, maxStreams, threads,
+                dbConnections);
+    }
+
+    public static WebConfig fromConfig(RewireConfig cfg) {
+        return new WebConfig(cfg.getString("web.host"), cfg.getInt("web.port"), cfg.getOptional("web.accessToken"),
+                cfg.getInt("web.pageSize"), cfg.getInt("web.maxPageSize"), cfg.getDuration("web.streamInterval"),
+                cfg.getInt("web.maxStreams"), cfg.getInt("web.threads"), cfg.getInt("web.dbConnections"));
+    }
+}
