@@ -95,7 +95,11 @@ public final class EnrichTopology {
         Duration cleanupInterval = config.isSet("enrich.cleanupInterval")
                 ? config.getDuration("enrich.cleanupInterval") : DEFAULT_CLEANUP_INTERVAL;
         ArticleExtractor extractor = Extractors.defaults();
-        ArticleCleaner cleaner = new ArticleCleaner(extractor, maxBodyChars, minWords, metrics, Clock.systemUTC());
+        // Read leniently like cleanupInterval: 0 (no budget) when the key is not known to the model jar.
+        long pageBudgetMillis = config.isSet("enrich.pageTimeBudget")
+                ? config.getDuration("enrich.pageTimeBudget").toMillis() : 0;
+        ArticleCleaner cleaner = new ArticleCleaner(extractor, maxBodyChars, minWords, pageBudgetMillis, metrics,
+                Clock.systemUTC());
 
         Serde<String> keys = Serdes.String();
         Serde<CleanArticle> cleanSerde = JsonSerde.of(CleanArticle.class);

@@ -60,6 +60,8 @@ public final class DbCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no embedded database in " + dir.toAbsolutePath()
                     + ": replay with --data-dir (or run) there first");
         }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         try (LocalPostgres pg = LocalPostgres.start(dir, port)) {
             Migrations.migrate(pg.dataSource());
             out.println("Database: " + pg.jdbcUrl() + "  (data in " + dir.toAbsolutePath() + ")");
@@ -71,9 +73,18 @@ public final class DbCommand implements Callable<Integer> {
             out.println("  e.g. SELECT story_id, member_count, rewrite_count, outlets, title FROM story_feed "
                     + "ORDER BY member_count DESC LIMIT 10;");
             out.println("Tables: articles, rewrites, stories, story_feed, outlets, sink_offsets. Ctrl-C to stop.");
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "rewire-db-stop"));
+            // Ctrl-C: let the server shut down cleanly before the JVM exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "rewire-db-stop"));
             stop.await();
+        } finally {
+            stopped.countDown();
         }
         return 0;
     }

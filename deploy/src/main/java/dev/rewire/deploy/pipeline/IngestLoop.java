@@ -120,10 +120,21 @@ public final class IngestLoop implements AutoCloseable {
     private void ingestPathsOnce() {
         for (Path path : paths) {
             try (ArticleSource source = Sources.open(path, cfg)) {
+                long every = cfg.getDuration("ingest.progressInterval").toNanos();
+                long start = System.nanoTime();
+                long nextReport = start + every;
+                long items = 0;
                 while (source.hasNext() && !Thread.currentThread().isInterrupted()) {
                     publisher.publish(source.next());
+                    items++;
+                    if (System.nanoTime() - nextReport >= 0) {
+                        nextReport += every;
+                        LOG.info("ingesting {}: {} inputs so far (position {}, {} skipped), {} s", source.description(),
+                                items, source.position(), source.skipped(), (System.nanoTime() - start) / 1_000_000_000L);
+                    }
                 }
                 publisher.flush();
+                LOG.info("ingested {}: {} inputs", source.description(), items);
             } catch (RuntimeException e) {
                 if (e instanceof dev.rewire.ingest.publish.PublishException) {
                     failure.compareAndSet(null, e);

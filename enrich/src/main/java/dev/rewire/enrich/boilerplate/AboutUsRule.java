@@ -20,7 +20,7 @@ public final class AboutUsRule implements BoilerplateRule {
                     + "non-?profit|digital)[^.]{0,40}\\b(news|media|publication|newsroom|outlet)\\b).*",
             Pattern.DOTALL);
     private static final Pattern JOURNALISM = Pattern.compile(
-            "(?i)\\b(news|report|reports|reporting|journalis\\w*|stories|editorial|coverage|facts|readers)\\b");
+            "(?i)\\b(news|newsroom|report|reports|reporting|journalis\\w*|stories|editorial|coverage|facts|readers)\\b");
 
     @Override
     public String name() {

@@ -3,6 +3,7 @@ package dev.rewire.enrich.clean;
 import dev.rewire.enrich.EnrichMetrics;
 import dev.rewire.enrich.extract.ArticleExtractor;
 import dev.rewire.enrich.extract.Extraction;
+import dev.rewire.enrich.extract.TimeBudget;
 import dev.rewire.model.ArticleIds;
 import dev.rewire.model.CleanArticle;
 import dev.rewire.model.Json;
@@ -36,6 +37,7 @@ public final class ArticleCleaner {
 
     private final ArticleExtractor extractor;
     private final long maxBodyChars;
+    private final long budgetMillis;
     private final int minWords;
     private final EnrichMetrics metrics;
     private final Clock clock;
@@ -49,6 +51,16 @@ public final class ArticleCleaner {
      */
     public ArticleCleaner(ArticleExtractor extractor, long maxBodyChars, int minWords, EnrichMetrics metrics,
                           Clock clock) {
+        this(extractor, maxBodyChars, minWords, 0, metrics, clock);
+    }
+
+    /**
+     * As above, with a per-page time budget: extraction that runs longer than {@code budgetMillis} (0: no
+     * limit) stops and the input is rejected as {@code unparseable}.
+     */
+    public ArticleCleaner(ArticleExtractor extractor, long maxBodyChars, int minWords, long budgetMillis,
+                          EnrichMetrics metrics, Clock clock) {
+        this.budgetMillis = budgetMillis;
         this.extractor = extractor;
         this.maxBodyChars = maxBodyChars;
         this.minWords = Math.max(1, minWords);
@@ -91,12 +103,16 @@ public final class ArticleCleaner {
         }
         Extraction extraction;
         long start = System.nanoTime();
+        TimeBudget.start(budgetMillis);
         try {
             extraction = extractor.extract(raw);
+        } catch (TimeBudget.Exceeded e) {
+            return reject(RejectReason.UNPARSEABLE, e.getMessage() + " (enrich.pageTimeBudget)", key, raw, body);
         } catch (RuntimeException | StackOverflowError e) {
             return reject(RejectReason.PROCESSING_ERROR, "extraction failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), key, raw, body);
         } finally {
+            TimeBudget.clear();
             metrics.extractTimer().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         int words = extraction.wordCount();
@@ -107,7 +123,7 @@ public final class ArticleCleaner {
         String canonical = firstNonBlank(extraction.canonicalUrl(), url);
         String id = ArticleIds.fromCanonicalUrl(canonical);
         Instant fetchedAt = raw.fetchedAt() != null ? raw.fetchedAt() : Instant.ofEpochMilli(recordTimestamp);
-        String outlet = firstNonBlank(raw.outlet(), host(canonical));
+        String outlet = firstNonBlank(raw.outlet(), firstNonBlank(extraction.siteName(), host(canonical)));
         CleanArticle article = new CleanArticle(CleanArticle.SCHEMA_VERSION, id, raw.ingestId(), url, canonical,
                 outlet, extraction.title(), extraction.byline(), extraction.publishedAt(), fetchedAt,
                 extraction.language(), extraction.text(), words, null, null, null, null, extraction.boilerplate());

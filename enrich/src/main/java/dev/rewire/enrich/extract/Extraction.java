@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param language     two-letter language code, or null
  * @param paragraphs   the body's paragraphs in order, without boilerplate
  * @param boilerplate  what was removed: counts per rule name
+ * @param siteName     the outlet's own name ({@code og:site_name}, JSON-LD publisher), or null
  */
 public record Extraction(
         String title,
@@ -26,9 +27,16 @@ public record Extraction(
         Instant publishedAt,
         String language,
         List<String> paragraphs,
-        Map<String, Integer> boilerplate) {
+        Map<String, Integer> boilerplate,
+        String siteName) {
 
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Without a site name. */
+    public Extraction(String title, String canonicalUrl, String byline, Instant publishedAt, String language,
+                      List<String> paragraphs, Map<String, Integer> boilerplate) {
+        this(title, canonicalUrl, byline, publishedAt, language, paragraphs, boilerplate, null);
+    }
 
     public Extraction {
         paragraphs = List.copyOf(paragraphs);

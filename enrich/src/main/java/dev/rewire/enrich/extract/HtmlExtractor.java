@@ -62,8 +62,22 @@ public final class HtmlExtractor implements ArticleExtractor {
     /** Boilerplate count key: blocks whose text is (nearly) all link text. */
     public static final String LINK_DENSE_RULE = "link-dense-block";
 
+    /** Boilerplate count key: the blocks of a page judged to be a listing (home page, section front). */
+    public static final String LISTING_RULE = "listing-page";
+    /** A page with at least this many link blocks … */
+    private static final int LISTING_MIN_LINKS = 12;
+    /** … and this many link blocks per kept paragraph is a listing, not an article. */
+    private static final double LISTING_LINKS_PER_PARAGRAPH = 1.0;
+
     /** Share of a block's letters inside links above which the block is a link, not text. */
     private static final double MAX_LINK_SHARE = 0.8;
+
+    /** Meta tags that carry the publication time, most trustworthy first. */
+    private static final List<String> PUBLISHED_META = List.of("meta[property=article:published_time]",
+            "meta[property=og:published_time]", "meta[name=article:published_time]", "meta[itemprop=datePublished]",
+            "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=publish-date]", "meta[name=parsely-pub-date]",
+            "meta[name=sailthru.date]", "meta[name=dc.date.issued]", "meta[name=DC.date.issued]", "meta[name=dc.date]",
+            "meta[name=DC.date]", "meta[name=date]", "meta[property=og:updated_time]");
 
     /** Elements that are page furniture by their tag alone. */
     private static final Set<String> FURNITURE_TAGS = Set.of("script", "style", "noscript", "template", "nav",
@@ -122,6 +136,7 @@ public final class HtmlExtractor implements ArticleExtractor {
     public Extraction extract(RawArticle raw) {
         String pageUrl = raw.finalUrl() != null && !raw.finalUrl().isBlank() ? raw.finalUrl().strip() : raw.url().strip();
         Document doc = Jsoup.parse(raw.body(), pageUrl);
+        TimeBudget.check();
 
         // Metadata first: the furniture removal below deletes <header>, where titles and bylines often live.
         List<JsonNode> jsonLd = jsonLdArticles(doc);
@@ -134,13 +149,25 @@ public final class HtmlExtractor implements ArticleExtractor {
         Map<String, Integer> counts = new TreeMap<>();
         Element body = doc.body();
         removeFurniture(body, counts);
+        TimeBudget.check();
         LooseText.wrap(body); // text outside <p> (divs split by <br>) becomes paragraphs too
         TreeStats stats = TreeStats.of(body); // after the removals: they change where the text is
+        TimeBudget.check();
         Element container = widen(mainContainer(body, stats), stats);
         List<String> blocks = blocks(container, stats, counts);
         List<String> kept = rules.filter(blocks, counts);
         List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
-        return new Extraction(title, canonical, byline, published, language, paragraphs, counts);
+        if (isListing(counts.getOrDefault(LINK_DENSE_RULE, 0), paragraphs)) {
+            // A home page, section front or search result: links to articles, no article. Its teaser texts
+            // are not a story, so nothing is kept and the clean stage rejects the page as no-article.
+            counts.merge(LISTING_RULE, paragraphs.size(), Integer::sum);
+            paragraphs = List.of();
+        }
+        // The text decides the language when it can: <html lang> is often a theme's default ("en-US" on pages
+        // in Portuguese); the attribute is the fallback for short texts.
+        String guessed = LanguageGuesser.guess(String.join("\n", paragraphs));
+        return new Extraction(title, canonical, byline, published, guessed != null ? guessed : language, paragraphs,
+                counts, siteName(doc, jsonLd));
     }
 
     // ---- metadata ------------------------------------------------------------------------------------
@@ -163,6 +190,22 @@ public final class HtmlExtractor implements ArticleExtractor {
         }
         String hint = Paragraphs.collapse(raw.title());
         return hint.isEmpty() ? null : hint;
+    }
+
+    /** The outlet's own name: {@code og:site_name}, {@code application-name}, else the JSON-LD publisher. */
+    private static String siteName(Document doc, List<JsonNode> jsonLd) {
+        String site = meta(doc, "meta[property=og:site_name]", "meta[name=application-name]");
+        if (site != null) {
+            return site;
+        }
+        for (JsonNode node : jsonLd) {
+            JsonNode publisher = node.get("publisher");
+            JsonNode name = publisher == null ? null : publisher.get("name");
+            if (name != null && name.isTextual() && !name.asText().isBlank()) {
+                return Paragraphs.collapse(name.asText());
+            }
+        }
+        return null;
     }
 
     private static Set<String> siteNames(Document doc, RawArticle raw) {
@@ -301,10 +344,18 @@ public final class HtmlExtractor implements ArticleExtractor {
                 return t;
             }
         }
-        Instant meta = Dates.parse(meta(doc, "meta[property=article:published_time]", "meta[itemprop=datePublished]",
-                "meta[name=date]"));
-        if (meta != null) {
-            return meta;
+        for (String selector : PUBLISHED_META) {
+            Instant meta = Dates.parse(meta(doc, selector));
+            if (meta != null) {
+                return meta;
+            }
+        }
+        Element itemprop = doc.selectFirst("[itemprop=datePublished]");
+        if (itemprop != null) {
+            Instant t = Dates.parse(itemprop.hasAttr("datetime") ? itemprop.attr("datetime") : itemprop.attr("content"));
+            if (t != null) {
+                return t;
+            }
         }
         // Not the selector "article time[datetime]": descendant combinators walk every element's ancestors,
         // which is quadratic on deeply nested markup.
@@ -314,6 +365,11 @@ public final class HtmlExtractor implements ArticleExtractor {
             time = doc.selectFirst("time[datetime]");
         }
         Instant t = time == null ? null : Dates.parse(time.attr("datetime"));
+        if (t != null) {
+            return t;
+        }
+        // Last resort before the feed's hint: a date in the URL path (/2031/04/02/…, /2031-04-02-…).
+        t = Dates.fromUrl(raw.finalUrl() != null && !raw.finalUrl().isBlank() ? raw.finalUrl() : raw.url());
         return t != null ? t : raw.publishedAt();
     }
 
@@ -399,9 +455,13 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static void removeFurniture(Element body, Map<String, Integer> counts) {
         TreeStats stats = TreeStats.of(body);
         int totalText = stats.paragraphText(body);
+        int[] visited = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
+                if ((++visited[0] & 0xfff) == 0) {
+                    TimeBudget.check();
+                }
                 if (!(node instanceof Element el) || el == body) {
                     return FilterResult.CONTINUE;
                 }
@@ -530,9 +590,13 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static List<String> blocks(Element container, TreeStats stats, Map<String, Integer> counts) {
         List<String> out = new ArrayList<>();
         int[] insideLink = {0};
+        int[] visited = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
+                if ((++visited[0] & 0xfff) == 0) {
+                    TimeBudget.check();
+                }
                 if (!(node instanceof Element el)) {
                     return FilterResult.CONTINUE;
                 }
@@ -584,6 +648,17 @@ public final class HtmlExtractor implements ArticleExtractor {
         return out;
     }
 
+    private static boolean isListing(int linkBlocks, List<String> paragraphs) {
+        int substantial = 0;
+        for (String p : paragraphs) {
+            if (Extraction.countWords(p) >= 40) {
+                substantial++;
+            }
+        }
+        return linkBlocks >= LISTING_MIN_LINKS && substantial == 0
+                && linkBlocks >= LISTING_LINKS_PER_PARAGRAPH * Math.max(1, paragraphs.size());
+    }
+
     private static boolean isLinkDense(Element block, String text, boolean insideLink) {
         int letters = letters(text);
         if (letters == 0) {
@@ -624,9 +699,13 @@ public final class HtmlExtractor implements ArticleExtractor {
             TreeStats stats = new TreeStats();
             Deque<int[]> open = new ArrayDeque<>();
             int[] insideParagraph = {0};
+            int[] visited = {0};
             NodeTraversor.traverse(new NodeVisitor() {
                 @Override
                 public void head(Node node, int depth) {
+                    if ((++visited[0] & 0xfff) == 0) {
+                        TimeBudget.check();
+                    }
                     if (node instanceof Element el) {
                         open.push(new int[2]);
                         if (isParagraph(el)) {

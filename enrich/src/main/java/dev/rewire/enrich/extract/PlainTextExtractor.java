@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * chain are dropped and counted. The title is the input's title hint when there is one, else the first
  * remaining line when it is headline-shaped (2–25 words, not ending in a full stop, colon, semicolon,
  * comma or ellipsis, more text after it). A first paragraph repeating the title and consecutive repeated
- * paragraphs are dropped. Byline and language stay unknown; the publication time is the input's hint.
+ * paragraphs are dropped. The language is guessed from the text ({@link LanguageGuesser}); the byline stays
+ * unknown; the publication time is the input's hint.
  */
 public final class PlainTextExtractor implements ArticleExtractor {
 
@@ -50,7 +51,8 @@ public final class PlainTextExtractor implements ArticleExtractor {
         }
         List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
         String canonical = raw.finalUrl() != null && !raw.finalUrl().isBlank() ? raw.finalUrl() : raw.url();
-        return new Extraction(title, canonical.strip(), null, raw.publishedAt(), null, paragraphs, counts);
+        String language = LanguageGuesser.guess(String.join("\n", paragraphs));
+        return new Extraction(title, canonical.strip(), null, raw.publishedAt(), language, paragraphs, counts);
     }
 
     /** A short line that does not end like a sentence: how headlines look when a page is copied as text. */

@@ -19,20 +19,23 @@ final class ArticleVector {
     final TermVector names;
     final TermVector numbers;
     final int words;
+    static final double TERM_TF = Double.parseDouble(System.getProperty("ttf", "0.5"));
+    static final double NAME_TF = Double.parseDouble(System.getProperty("ntf", "0.5"));
 
     ArticleVector(Fingerprint fp, ToDoubleFunction<String> idf) {
         Map<String, Double> t = new HashMap<>();
         for (Map.Entry<String, Integer> e : fp.terms().entrySet()) {
-            t.put(e.getKey(), (1 + Math.log(e.getValue())) * idf.applyAsDouble(e.getKey()));
+            t.put(e.getKey(), Math.pow(e.getValue(), TERM_TF) * idf.applyAsDouble(e.getKey()));
         }
         ranked = new ArrayList<>(t.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         terms = TermVector.of(t);
         Map<String, Double> n = new HashMap<>();
-        for (String name : fp.names().keySet()) {
-            String term = Terms.term(name);
+        for (Map.Entry<String, Integer> e : fp.names().entrySet()) {
+            String term = Terms.term(e.getKey());
             if (term != null) {
-                n.put(name, idf.applyAsDouble(term));
+                // Names an article repeats are its protagonists: they weigh more than passing mentions.
+                n.put(e.getKey(), Math.pow(e.getValue(), NAME_TF) * idf.applyAsDouble(term));
             }
         }
         names = TermVector.of(n);

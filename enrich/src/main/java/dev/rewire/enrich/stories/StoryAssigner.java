@@ -31,6 +31,8 @@ import java.util.Map;
 public final class StoryAssigner {
 
     static final String DOCS_KEY = "\u0000docs";
+    static final double SHORT_PENALTY = Double.parseDouble(System.getProperty("sp", "0.1"));
+    static final double IDF_FLOOR = Double.parseDouble(System.getProperty("idf1", "1.0"));
     static final double SIZE_SLOPE = Double.parseDouble(System.getProperty("ss", "0.0"));
     static final int MAX_SIZE_STEP = Integer.getInteger("ms", 32);
 
@@ -69,6 +71,7 @@ public final class StoryAssigner {
         }
 
         Map<String, Double> idfCache = new HashMap<>();
+        Map<String, Postings> lists = new HashMap<>();  // read once for retrieval, updated for indexing
         long docs = countDocuments(fp);
         ArticleVector v = new ArticleVector(fp, t -> idfCache.computeIfAbsent(t, k -> idf(k, docs)));
 
@@ -89,7 +92,7 @@ public final class StoryAssigner {
             }
         }
         if (story == null) {
-            List<String> ids = candidates(v, eventMillis, horizon);
+            List<String> ids = candidates(v, eventMillis, horizon, lists);
             candidates = ids.size();
             double bestScore = -1;
             double bestNear = 0;
@@ -142,7 +145,7 @@ public final class StoryAssigner {
         }
         story.add(article.id(), article.outlet(), article.title(), eventMillis, fp.minHash(), v);
         stories.put(story.storyId, story.encode());
-        index(v, story.storyId, eventMillis);
+        index(v, story.storyId, eventMillis, lists);
         Membership mine = new Membership(article.id(), story.storyId, relation, duplicateOf, similarity, eventMillis);
         articles.put(article.id(), mine.encode());
         if (copyOf == null || relation != Relation.EXACT) {
@@ -164,7 +167,7 @@ public final class StoryAssigner {
     /** Short texts share terms by chance less reliably: they need a clearer match. */
     private double threshold(ArticleVector v, int storySize) {
         double t = params.rewriteThreshold() + SIZE_SLOPE * Math.log(Math.min(storySize, MAX_SIZE_STEP));
-        return v.words < 40 ? t + 0.1 : t;
+        return v.words < 40 ? t + SHORT_PENALTY : t;
     }
 
     private StoryState load(String storyId, long eventMillis, long horizon) {
@@ -187,14 +190,15 @@ public final class StoryAssigner {
     }
 
     private double idf(String term, long docs) {
-        return Math.log((docs + 1.0) / (getLong(df, term) + 1.0)) + 1.0;
+        return Math.log((docs + 1.0) / (getLong(df, term) + 1.0)) + IDF_FLOOR;
     }
 
     /** The stories sharing the article's highest-weighted terms, most shared weight first, at most maxCandidates. */
-    private List<String> candidates(ArticleVector v, long eventMillis, long horizon) {
+    private List<String> candidates(ArticleVector v, long eventMillis, long horizon, Map<String, Postings> lists) {
         Map<String, Double> hits = new HashMap<>();
         for (Map.Entry<String, Double> e : queryTerms(v)) {
             Postings p = Postings.decode(postings.get(e.getKey()));
+            lists.put(e.getKey(), p);
             for (Postings.Entry entry : p.entries) {
                 if (eventMillis - entry.eventMillis() <= horizon) {
                     hits.merge(entry.storyId(), e.getValue(), Double::sum);
@@ -214,9 +218,12 @@ public final class StoryAssigner {
         return v.ranked.subList(0, Math.min(params.queryTerms(), v.ranked.size()));
     }
 
-    private void index(ArticleVector v, String storyId, long eventMillis) {
+    private void index(ArticleVector v, String storyId, long eventMillis, Map<String, Postings> lists) {
         for (Map.Entry<String, Double> e : queryTerms(v)) {
-            Postings p = Postings.decode(postings.get(e.getKey()));
+            Postings p = lists.get(e.getKey());
+            if (p == null) {
+                p = Postings.decode(postings.get(e.getKey()));
+            }
             p.add(storyId, eventMillis, params.maxPostings());
             postings.put(e.getKey(), p.encode());
         }

@@ -41,8 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simple, safe fetcher of single web pages, for the demo and URL lists (the polite scraper with robots.txt
- * and per-host rate limits comes later and will reuse it).
+ * A safe fetcher of single pages and documents; the {@link dev.rewire.ingest.scrape.Scraper} adds robots.txt,
+ * per-host politeness, retries and scheduling on top of it.
  *
  * <p>Safety rules: only {@code http}/{@code https}; every hop (the first request and each redirect) checked by
  * an {@link AddressGuard} ({@code ingest.allowPrivateNetworks}); redirects followed by hand, at most

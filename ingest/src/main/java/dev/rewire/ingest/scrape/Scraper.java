@@ -478,7 +478,7 @@ public final class Scraper implements AutoCloseable {
         registry.counter("rewire.ingest.robots.fetches", "result", result).increment();
         long crawlDelayMs = rules.getCrawlDelay();
         long delay = settings.minDelay().toNanos();
-        if (crawlDelayMs != BaseRobotRules.UNSET_CRAWL_DELAY && crawlDelayMs > 0) {
+        if (settings.politeness() && crawlDelayMs != BaseRobotRules.UNSET_CRAWL_DELAY && crawlDelayMs > 0) {
             delay = Math.max(delay, Math.min(TimeUnit.MILLISECONDS.toNanos(crawlDelayMs),
                     settings.maxCrawlDelay().toNanos()));
         }
@@ -584,9 +584,24 @@ public final class Scraper implements AutoCloseable {
         }
         List<String> feeds = HtmlLinks.feeds(f.finalUri(), f.text());
         List<String> sitemaps = new ArrayList<>();
+        Host host;
         lock.lock();
         try {
-            Host h = host(s.url);
+            host = host(s.url);
+        } finally {
+            lock.unlock();
+        }
+        if (host != null && host.robots == null) {
+            try {
+                loadRobots(host); // politeness off: robots.txt is still read for its Sitemap lines
+            } catch (FetchException e) {
+                LOG.info("outlet {}: robots.txt of {} unavailable for sitemap discovery: {}", s.outlet.name(),
+                        host.authority, e.getMessage());
+            }
+        }
+        lock.lock();
+        try {
+            Host h = host;
             if (h != null && h.robots != null) {
                 for (String sm : h.robots.getSitemaps()) {
                     String normal = UrlNormaliser.normalise(sm);

@@ -14,7 +14,8 @@ import java.util.Set;
  * than incrementing) keeps them right even when an article moves to another story.
  *
  * <p>The best version of a story is its original (the member with relation {@code original}), else its
- * earliest member; its rewrite count is the number of members that are exact copies, near copies or rewrites.
+ * earliest member; the story's title is the best version's, or when it has none the next member's that
+ * has one; its rewrite count is the number of members that are exact copies, near copies or rewrites.
  */
 final class DerivedTables {
 
@@ -25,7 +26,8 @@ final class DerivedTables {
             INSERT INTO story_feed AS f (story_id, title, best_article_id, first_seen_at, last_seen_at, first_outlet,
                                          member_count, rewrite_count, outlet_count, outlets, languages, seq, updated_at)
             SELECT a.story_id,
-                   (array_agg(a.title ORDER BY %1$s))[1],
+                   coalesce((array_agg(a.title ORDER BY %1$s))[1],
+                            (array_agg(a.title ORDER BY %1$s) FILTER (WHERE a.title IS NOT NULL))[1]),
                    (array_agg(a.id ORDER BY %1$s))[1],
                    min(%2$s), max(%2$s),
                    (array_agg(a.outlet ORDER BY %2$s NULLS LAST, a.id))[1],

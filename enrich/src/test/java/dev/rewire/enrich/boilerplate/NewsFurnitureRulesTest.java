@@ -1,0 +1,106 @@
+package dev.rewire.enrich.boilerplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rules added for issue 4: each claims its furniture and keeps article sentences that look alike. */
+class NewsFurnitureRulesTest {
+
+    private static final List<String> ARTICLE_LINES = List.of(
+            "By noon the road had reopened, the police said.",
+            "By Tuesday, the council had agreed to pay for the repairs.",
+            "Our team of volunteers planted 400 trees along the river.",
+            "The newsletter of the allotment society now goes to 300 households, its editor said.",
+            "Readers who signed up for the trial were asked to log in every morning and record their sleep.",
+            "On 3 June 2031 the ferry carried more passengers than on any day before.",
+            "18 people were rescued from the ridge on Saturday.",
+            "Cost questions remain");
+
+    private static void keepsArticleText(BoilerplateRule rule) {
+        for (String line : ARTICLE_LINES) {
+            assertThat(rule.isBoilerplate(line)).as("%s must keep \"%s\"", rule.name(), line).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By Mirela Okafor", "By Ana Ruiz and Tom Reed · 2 April 2031", "By Wire staff · 1 May 2031",
+            "On Behalf of Example & Partners LLP | Apr 21, 2031 | Injury Law", "Written by Jo de la Cruz"})
+    void bylinesAreFurniture(String line) {
+        assertThat(new BylineRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void bylineRuleKeepsArticleText() {
+        keepsArticleText(new BylineRule());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"November 18, 2031", "Updated at 1:23 p.m. ET", "Published 3 hours ago", "18.11.2031 10:42",
+            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read"})
+    void datelinesAreFurniture(String line) {
+        assertThat(new DatelineRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void datelineRuleKeepsArticleText() {
+        keepsArticleText(new DatelineRule());
+        assertThat(new DatelineRule().isBoilerplate("2031")).isFalse();
+        assertThat(new DatelineRule().isBoilerplate("March 2031 was the wettest month on record")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sign up for our weekly newsletter", "Get the Gazette's nature notes in your inbox every Friday.",
+            "By signing up, you agree to our Terms of Use and Privacy Policy.", "The Morning Tide newsletter",
+            "You can unsubscribe at any time."})
+    void newsletterPromptsAreFurniture(String line) {
+        assertThat(new NewsletterRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void newsletterRuleKeepsArticleText() {
+        keepsArticleText(new NewsletterRule());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Already have an account? Log in", "Subscribe to continue reading",
+            "This article is exclusive to Tide+ subscribers", "Create a free account to keep reading", "Log in"})
+    void paywallPromptsAreFurniture(String line) {
+        assertThat(new PaywallRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void paywallRuleKeepsArticleText() {
+        keepsArticleText(new PaywallRule());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Our editorial team has covered the valley for decades and checks every fact before it reaches readers.",
+        "About us: The Lakeside Echo is an independent paper owned by its readers and reporting since 1899.",
+        "We are an independent, reader-funded newsroom covering the three valleys."})
+    void aboutUsBlurbsAreFurniture(String line) {
+        assertThat(new AboutUsRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void aboutUsRuleKeepsArticleText() {
+        keepsArticleText(new AboutUsRule());
+        assertThat(new AboutUsRule().isBoilerplate(
+                "Our team found that the river rose faster than the model predicted, the hydrologist said.")).isFalse();
+    }
+
+    @Test
+    void theDefaultChainCountsEachRuleUnderItsName() {
+        var result = BoilerplateChain.defaults().filter(List.of("By Mirela Okafor", "The ferry sails at six.",
+                "Updated at 1:23 p.m. ET", "Get the Gazette's nature notes in your inbox every Friday.", "Log in",
+                "Our newsroom team has reported on the fells for decades, and we check every fact for our readers."));
+        assertThat(result.kept()).containsExactly("The ferry sails at six.");
+        assertThat(result.removed()).containsEntry(BylineRule.NAME, 1).containsEntry(DatelineRule.NAME, 1)
+                .containsEntry(NewsletterRule.NAME, 1).containsEntry(PaywallRule.NAME, 1)
+                .containsEntry(AboutUsRule.NAME, 1);
+    }
+}
