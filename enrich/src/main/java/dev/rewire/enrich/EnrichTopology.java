@@ -50,7 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * news.raw (String, bytes) ─► clean ─► route-rejected ─► news.rejected           (key: input key)
- *                                   └► route-clean ─► fingerprint ─► by-story-index (repartition, 1 partition)
+ *                                   └► route-clean ─► key-by-outlet ─► by-outlet (repartition)
+ *                                        ─► templates [outlet-templates] ─► fingerprint ─► by-story-index (repartition, 1 partition)
  *                                        ─► stories [story-df, story-postings, story-states, story-articles,
  *                                                    story-hashes, story-reorder-buffer] ─► news.clean    (article id)
  *                                                                                        ├► news.rewrites (article id)

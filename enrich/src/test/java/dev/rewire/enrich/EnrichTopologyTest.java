@@ -275,7 +275,7 @@ class EnrichTopologyTest {
                 .containsEntry("copyright", 1)
                 .containsEntry("title-repeat", 1);
         assertThat(a.id()).isEqualTo(ArticleIds.fromCanonicalUrl(url));
-        assertThat(a.language()).isNull();
+        assertThat(a.language()).as("plain text: guessed from the text").isEqualTo("en");
     }
 
     @Test

@@ -47,7 +47,11 @@ import org.slf4j.LoggerFactory;
  * returning) → commit the consumer's positions with {@code commitSync}. Guarantees:
  * <ul>
  *   <li>At-least-once: offsets are committed only after the write returned; a crash in between
- *       re-delivers the batch, so writers should be idempotent (PostgreSQL) or tolerate duplicates.</li>
+ *       re-delivers the batch, so writers should be idempotent or tolerate duplicates (the file sink).</li>
+ *   <li>Exactly-once for a sink that {@linkplain #storesOffsets() stores offsets with its data}: each
+ *       batch carries the offsets to resume from ({@link SinkBatch#nextOffsets()}), which the sink commits
+ *       in the same transaction as the rows, and on every partition assignment the consumer seeks to the
+ *       offsets the sink {@linkplain #storedOffsets read back} (the PostgreSQL sink).</li>
  *   <li>Nothing is lost silently: a record that does not parse (or lacks its id) is logged with its
  *       topic, partition and offset, counted in {@code rewire.sink.invalid} and skipped.</li>
  *   <li>A failed write is retried per {@link RetryPolicy} without committing; when the attempts are

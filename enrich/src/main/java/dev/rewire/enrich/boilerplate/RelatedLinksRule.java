@@ -24,8 +24,16 @@ public final class RelatedLinksRule implements BoilerplateRule {
         return NAME;
     }
 
+    /** An inline pointer: "Read more: The ferry's first winter", "[Related: …]", "See also: …". */
+    private static final Pattern INLINE = Pattern.compile(
+            "(?i)^[\\[(]?\\s*(read more|related|see also|read also|also read|more|recommended|read next)\\s*:.*");
+    private static final int MAX_INLINE_WORDS = 25;
+
     @Override
     public boolean isBoilerplate(String line) {
+        if (Lines.words(line) <= MAX_INLINE_WORDS && INLINE.matcher(line.strip()).matches()) {
+            return true;
+        }
         return Lines.words(line) <= MAX_WORDS && HEADER.matcher(Lines.key(line)).matches();
     }
 }

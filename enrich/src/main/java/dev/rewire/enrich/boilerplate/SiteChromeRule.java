@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class SiteChromeRule implements BoilerplateRule {
 
     public static final String NAME = "site-chrome";
+    private static final int MAX_CHARS = 100;
 
     private static final Set<String> LABELS = Set.of(
             "exit mobile version", "view mobile version", "view desktop version", "switch to mobile version",
@@ -30,6 +31,9 @@ public final class SiteChromeRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
+        if (line.length() > MAX_CHARS) {
+            return false; // every label and branding alt text is short; skip the work for paragraphs
+        }
         String key = Lines.key(line);
         if (LABELS.contains(key)) {
             return true;

@@ -62,6 +62,9 @@ public final class HtmlExtractor implements ArticleExtractor {
     /** Boilerplate count key: blocks whose text is (nearly) all link text. */
     public static final String LINK_DENSE_RULE = "link-dense-block";
 
+    /** From this many words on, the guessed language of the text wins over {@code <html lang>}. */
+    private static final int TRUST_TEXT_LANGUAGE_WORDS = 50;
+
     /** Boilerplate count key: the blocks of a page judged to be a listing (home page, section front). */
     public static final String LISTING_RULE = "listing-page";
     /** A page with at least this many link blocks … */
@@ -165,9 +168,13 @@ public final class HtmlExtractor implements ArticleExtractor {
         }
         // The text decides the language when it can: <html lang> is often a theme's default ("en-US" on pages
         // in Portuguese); the attribute is the fallback for short texts.
-        String guessed = LanguageGuesser.guess(String.join("\n", paragraphs));
-        return new Extraction(title, canonical, byline, published, guessed != null ? guessed : language, paragraphs,
-                counts, siteName(doc, jsonLd));
+        String bodyText = String.join("\n", paragraphs);
+        String guessed = LanguageGuesser.guess(bodyText);
+        if (guessed != null && (language == null || Extraction.countWords(bodyText) >= TRUST_TEXT_LANGUAGE_WORDS)) {
+            language = guessed;
+        }
+        return new Extraction(title, canonical, byline, published, language, paragraphs, counts,
+                siteName(doc, jsonLd));
     }
 
     // ---- metadata ------------------------------------------------------------------------------------

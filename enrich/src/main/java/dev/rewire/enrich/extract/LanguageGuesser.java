@@ -1,6 +1,7 @@
 package dev.rewire.enrich.extract;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class LanguageGuesser {
 
-    private static final int SAMPLE_CHARS = 20_000;
+    private static final int SAMPLE_CHARS = 4_000;
     private static final int MIN_WORDS = 20;
     private static final double MIN_SHARE = 0.10;
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
@@ -53,6 +54,14 @@ public final class LanguageGuesser {
             Map.entry("bg", Set.of("и", "в", "на", "да", "се", "е", "за", "не", "от", "с", "че", "по", "са", "като",
                     "той", "тя", "но", "които", "което", "при", "след", "това", "има", "ще")));
 
+    /** Each function word with the languages it belongs to: one look-up per word of the sample. */
+    private static final Map<String, List<String>> LANGUAGES_OF = new HashMap<>();
+
+    static {
+        STOPWORDS.forEach((lang, words) -> words.forEach(
+                w -> LANGUAGES_OF.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(lang)));
+    }
+
     private LanguageGuesser() {
     }
 
@@ -71,10 +80,10 @@ public final class LanguageGuesser {
         Matcher m = WORD.matcher(sample.toLowerCase(Locale.ROOT));
         while (m.find()) {
             words++;
-            String w = m.group();
-            for (var e : STOPWORDS.entrySet()) {
-                if (e.getValue().contains(w)) {
-                    hits.merge(e.getKey(), 1, Integer::sum);
+            List<String> langs = LANGUAGES_OF.get(m.group());
+            if (langs != null) {
+                for (String lang : langs) {
+                    hits.merge(lang, 1, Integer::sum);
                 }
             }
         }

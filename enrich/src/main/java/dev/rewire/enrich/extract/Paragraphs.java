@@ -27,18 +27,53 @@ final class Paragraphs {
     private Paragraphs() {
     }
 
-    /** Whitespace collapsed to single spaces, trimmed. */
+    /** Whitespace (and no-break spaces) collapsed to single spaces, trimmed. A hand-written scan: hot path. */
     static String collapse(String text) {
-        return text == null ? "" : SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
-    /** A comparison key: letters and digits only, lower case. */
+    /** A comparison key: letters and digits only, lower case, single spaces between runs. */
     static String key(String text) {
         if (text == null) {
             return "";
         }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NON_WORD.matcher(n).replaceAll(" ").strip();
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        String n = (ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(n.length());
+        boolean space = false;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            } else {
+                space = out.length() > 0;
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -82,7 +117,8 @@ final class Paragraphs {
         boolean[] drop = new boolean[n];
         int i = 0;
         while (i < n) {
-            boolean header = TOC_HEADERS.contains(keys[i]);
+            boolean header = TOC_HEADERS.contains(keys[i]) || keys[i].startsWith("table of contents")
+                    && Extraction.countWords(keys[i]) <= 5;
             int start = header ? i + 1 : i;
             int end = start;
             while (end < n && !keys[end].isEmpty() && last.get(keys[end]) > end
@@ -90,7 +126,7 @@ final class Paragraphs {
                 end++;
             }
             int entries = end - start;
-            if (entries >= 2 || header && entries >= 1) {
+            if (entries >= 2 || header) { // a lone header too: its entries were links, already gone
                 for (int k = header ? i : start; k < end; k++) {
                     drop[k] = true;
                 }

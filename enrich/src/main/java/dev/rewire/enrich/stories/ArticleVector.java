@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An article's rewrite representation weighted with the stream's current IDF: terms as
- * (1 + ln tf) × idf, names as idf, numbers as a set (with a unit: weight 2). Built once per article,
+ * An article's rewrite representation weighted with the stream's current IDF: terms as √tf × idf, names
+ * as tf × idf (names an article repeats are its protagonists, the surest sign of which event it tells),
+ * numbers as a set (with a unit: weight 2). Built once per article,
  * compared with many stories.
  */
 final class ArticleVector {
@@ -19,13 +20,11 @@ final class ArticleVector {
     final TermVector names;
     final TermVector numbers;
     final int words;
-    static final double TERM_TF = Double.parseDouble(System.getProperty("ttf", "0.5"));
-    static final double NAME_TF = Double.parseDouble(System.getProperty("ntf", "0.5"));
 
     ArticleVector(Fingerprint fp, ToDoubleFunction<String> idf) {
         Map<String, Double> t = new HashMap<>();
         for (Map.Entry<String, Integer> e : fp.terms().entrySet()) {
-            t.put(e.getKey(), Math.pow(e.getValue(), TERM_TF) * idf.applyAsDouble(e.getKey()));
+            t.put(e.getKey(), Math.sqrt(e.getValue()) * idf.applyAsDouble(e.getKey()));
         }
         ranked = new ArrayList<>(t.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -35,7 +34,7 @@ final class ArticleVector {
             String term = Terms.term(e.getKey());
             if (term != null) {
                 // Names an article repeats are its protagonists: they weigh more than passing mentions.
-                n.put(e.getKey(), Math.pow(e.getValue(), NAME_TF) * idf.applyAsDouble(term));
+                n.put(e.getKey(), e.getValue() * idf.applyAsDouble(term));
             }
         }
         names = TermVector.of(n);

@@ -31,10 +31,9 @@ import java.util.Map;
 public final class StoryAssigner {
 
     static final String DOCS_KEY = "\u0000docs";
-    static final double SHORT_PENALTY = Double.parseDouble(System.getProperty("sp", "0.1"));
-    static final double IDF_FLOOR = Double.parseDouble(System.getProperty("idf1", "1.0"));
-    static final double SIZE_SLOPE = Double.parseDouble(System.getProperty("ss", "0.0"));
-    static final int MAX_SIZE_STEP = Integer.getInteger("ms", 32);
+    /** Added to the rewrite threshold for articles under {@value #SHORT_WORDS} words: few words share terms by chance. */
+    static final double SHORT_PENALTY = 0.1;
+    static final int SHORT_WORDS = 40;
 
     private final StoryParams params;
     private final Table df;
@@ -45,7 +44,6 @@ public final class StoryAssigner {
     /** The best-scoring candidate of the last article (story id, score), for evaluation tools. */
     StoryScorer.Score lastBest;
     String lastBestStory;
-    int lastBestSize;
 
     /** The outcome for one article. */
     public record Decision(CleanArticle article, boolean refetch, boolean newStory, Story story, RewriteEvent event,
@@ -122,13 +120,12 @@ public final class StoryAssigner {
             }
             lastBest = best;
             lastBestStory = bestStory == null ? null : bestStory.storyId;
-            lastBestSize = bestStory == null ? 0 : bestStory.memberCount;
             if (nearStory != null && bestNear >= params.nearThreshold()) {
                 story = nearStory;
                 relation = Relation.NEAR;
                 duplicateOf = nearMember.id();
                 similarity = round(bestNear);
-            } else if (best != null && bestScore >= threshold(v, bestStory.memberCount)) {
+            } else if (best != null && bestScore >= threshold(v)) {
                 story = bestStory;
                 relation = Relation.REWRITE;
                 duplicateOf = best.closest() != null ? best.closest().id() : bestStory.firstId;
@@ -144,6 +141,7 @@ public final class StoryAssigner {
             known = null;  // its old story expired: it counts as a new member of this one
         }
         story.add(article.id(), article.outlet(), article.title(), eventMillis, fp.minHash(), v);
+
         stories.put(story.storyId, story.encode());
         index(v, story.storyId, eventMillis, lists);
         Membership mine = new Membership(article.id(), story.storyId, relation, duplicateOf, similarity, eventMillis);
@@ -164,10 +162,9 @@ public final class StoryAssigner {
         return new Decision(assigned, false, created, story.toStory(), event, candidates);
     }
 
-    /** Short texts share terms by chance less reliably: they need a clearer match. */
-    private double threshold(ArticleVector v, int storySize) {
-        double t = params.rewriteThreshold() + SIZE_SLOPE * Math.log(Math.min(storySize, MAX_SIZE_STEP));
-        return v.words < 40 ? t + SHORT_PENALTY : t;
+    /** Short texts share terms by chance more easily: they need a clearer match. */
+    private double threshold(ArticleVector v) {
+        return v.words < SHORT_WORDS ? params.rewriteThreshold() + SHORT_PENALTY : params.rewriteThreshold();
     }
 
     private StoryState load(String storyId, long eventMillis, long horizon) {
@@ -190,7 +187,7 @@ public final class StoryAssigner {
     }
 
     private double idf(String term, long docs) {
-        return Math.log((docs + 1.0) / (getLong(df, term) + 1.0)) + IDF_FLOOR;
+        return Math.log((docs + 1.0) / (getLong(df, term) + 1.0)) + 1.0;
     }
 
     /** The stories sharing the article's highest-weighted terms, most shared weight first, at most maxCandidates. */

@@ -1,27 +1,27 @@
 package dev.rewire.enrich.stories;
 
-
 /**
  * Scores an article against a whole story, not a single earlier article: the combined similarity that
- * decides a rewrite. Hand-weighted (measured on ECB+ dev pairs, see docs/benchmarks.md):
+ * decides a rewrite. Hand-weighted on ECB+ dev (docs/benchmarks.md), signals in order of their weight:
  *
  * <pre>
- * score = {@value #W_CENTROID} × cos(article terms, story centroid)       what the story is about, consensus of members
- *       + {@value #W_MEMBER} × max cos(article terms, kept member)     the closest single telling
- *       + {@value #W_NAMES} × cos(article names, story names)          who and where: survives paraphrase
- *       + {@value #W_NUMBERS} × share of the article's numbers in the story  (with units count twice)
- * then × (1 − {@value #TIME_PENALTY} × min(1, |Δt| / horizon))                  time proximity to the story's last member
+ * score = {@value #W_NAMES} × cos(article names, story names)        who and where: survives paraphrase, and
+ *                                                          tells two events of the same kind apart
+ *       + {@value #W_CENTROID} × cos(article terms, story centroid)      what the story is about, the members' consensus
+ *       + {@value #W_NUMBERS} × share of the article's numbers in the story (a number with its unit counts twice)
+ * then × (1 − {@value #TIME_PENALTY} × min(1, |Δt| / horizon))          time proximity to the story's last member
  * </pre>
  *
- * The centroid term carries most of the weight on purpose: an article that matches one member but not
- * the story as a whole (a drifting, chained neighbour) scores low. Stateless and thread-safe.
+ * Chaining guard: the article is compared with the story's centroid and name profile, the sum of all
+ * members, never with its single closest member, so a neighbour of one peripheral member (a drift
+ * towards another event) scores low. The closest kept member is still reported: it becomes
+ * {@code duplicateOf}. Stateless and thread-safe.
  */
 final class StoryScorer {
 
-    static final double W_CENTROID = Double.parseDouble(System.getProperty("wc", "0.4"));
-    static final double W_MEMBER = Double.parseDouble(System.getProperty("wm", "0.0"));
-    static final double W_NAMES = Double.parseDouble(System.getProperty("wn", "0.4"));
-    static final double W_NUMBERS = Double.parseDouble(System.getProperty("wu", "0.2"));
+    static final double W_CENTROID = 0.3;
+    static final double W_NAMES = 0.45;
+    static final double W_NUMBERS = 0.25;
     static final double TIME_PENALTY = 0.2;
 
     /** The score and its parts, and the kept member closest to the article. */
@@ -44,10 +44,34 @@ final class StoryScorer {
         }
         double names = a.names.cosine(s.names);
         double numbers = numbers(a, s);
-        double total = W_CENTROID * centroid + W_MEMBER * best + W_NAMES * names + W_NUMBERS * numbers;
+        double total = W_CENTROID * centroid + W_NAMES * names + W_NUMBERS * numbers;
+        if (strangers(a.names, s.names) && strangers(s.names, a.names)) {
+            total -= STRANGER_PENALTY;
+        }
         double dt = Math.abs(eventMillis - s.lastSeenAt);
         total *= 1 - TIME_PENALTY * Math.min(1.0, dt / (double) horizonMillis);
         return new Score(total, centroid, best, names, numbers, closest);
+    }
+
+    static final double STRANGER_PENALTY = Double.parseDouble(System.getProperty("spn", "0.1"));
+    static final int TOP = Integer.getInteger("topn", 2);
+
+    /** True when none of the {@value #TOP} heaviest names of {@code a} appears in {@code b}. */
+    static boolean strangers(TermVector a, TermVector b) {
+        if (a.size() == 0 || b.size() == 0) {
+            return false;
+        }
+        Integer[] order = new Integer[a.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Float.compare(a.weights[y], a.weights[x]));
+        for (int k = 0; k < Math.min(TOP, order.length); k++) {
+            if (b.contains(a.ids[order[k]])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The share of the article's number weight found in the story, damped: one shared number of one is weak. */

@@ -103,4 +103,26 @@ class NewsFurnitureRulesTest {
                 .containsEntry(NewsletterRule.NAME, 1).containsEntry(PaywallRule.NAME, 1)
                 .containsEntry(AboutUsRule.NAME, 1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Enjoyed this piece? We need your help to keep publishing.", "Support us on Patreon",
+            "We may earn a commission when you buy through links on this page.", "This post may contain affiliate links."})
+    void supportPromptsAreFurniture(String line) {
+        assertThat(new SupportPromptRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void supportPromptRuleKeepsArticleText() {
+        keepsArticleText(new SupportPromptRule());
+        assertThat(new SupportPromptRule().isBoilerplate(
+                "The council will support the plan if the donation from the mill owners arrives in time.")).isFalse();
+        assertThat(new SupportPromptRule().isBoilerplate("The mill owners will donate the land to the village.")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Read more: The ferry's first winter", "[Related: Lock gates close for repairs]",
+            "See also: Tide tables for May"})
+    void inlinePointersToOtherStoriesAreFurniture(String line) {
+        assertThat(new RelatedLinksRule().isBoilerplate(line)).isTrue();
+    }
 }

@@ -66,7 +66,7 @@ class HtmlExtractorTest {
         assertThat(x.paragraphs().get(0)).startsWith("The limestone quarry");
         assertThat(x.paragraphs()).contains("Blasts per week; 3", "Warning time; 10 minutes");
         assertThat(x.text()).doesNotContain("mild, 14 degrees", "Advertise");
-        assertThat(x.language()).isNull();
+        assertThat(x.language()).as("no <html lang>: guessed from the text").isEqualTo("en");
     }
 
     @Test

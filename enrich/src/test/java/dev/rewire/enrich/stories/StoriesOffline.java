@@ -31,6 +31,10 @@ public final class StoriesOffline {
                 prewarm = true;
                 continue;
             }
+            if (args[i].equals("--candidates")) {
+                params = params.withMaxCandidates(Integer.parseInt(args[++i]));
+                continue;
+            }
             if (args[i].equals("--threshold")) {
                 params = params.withRewriteThreshold(Double.parseDouble(args[++i]));
                 continue;
@@ -65,7 +69,7 @@ public final class StoriesOffline {
                 if (assigner.lastBest != null && !d.refetch()) {
                     var b = assigner.lastBest;
                     row.put("bestStory", assigner.lastBestStory);
-                    row.put("parts", List.of(b.total(), b.centroid(), b.member(), b.names(), b.numbers(), assigner.lastBestSize));
+                    row.put("parts", List.of(b.total(), b.centroid(), b.member(), b.names(), b.numbers()));
                 }
                 assigner.lastBest = null;
                 w.write(json.writeValueAsString(row));

@@ -207,6 +207,26 @@ public final class Scraper implements AutoCloseable {
         }
     }
 
+    /** One line per host with work: queue length, in flight, seconds until the next request, failures. */
+    public String hostReport() {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            StringBuilder out = new StringBuilder();
+            for (Host h : hosts.values()) {
+                if (!h.queue.isEmpty() || h.inFlight > 0) {
+                    out.append(h.authority).append(": queued ").append(h.queue.size()).append(", in flight ")
+                            .append(h.inFlight).append(", next in ").append(Math.max(0, (h.nextAt - now) / 1_000_000))
+                            .append(" ms, delay ").append(h.delayNanos / 1_000_000).append(" ms, failures ")
+                            .append(h.failures).append('\n');
+                }
+            }
+            return out.toString();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private double sourceCount() {
         lock.lock();
         try {
@@ -246,7 +266,7 @@ public final class Scraper implements AutoCloseable {
                         }
                         s.inFlight = true;
                         Task t = new Task(s.url, s.outlet, s, null, s.via, now);
-                        h.queue.addLast(t);
+                        h.queue.addFirst(t); // a feed poll must not wait behind a backfill of its own host
                         queued.incrementAndGet();
                     } else {
                         wakeAt = Math.min(wakeAt, s.nextPoll);
@@ -259,7 +279,7 @@ public final class Scraper implements AutoCloseable {
                             wakeAt = Math.min(wakeAt, h.nextAt);
                             break;
                         }
-                        Task t = h.queue.pollFirst();
+                        Task t = next(h);
                         queued.decrementAndGet();
                         h.inFlight++;
                         busy.incrementAndGet();
@@ -285,6 +305,26 @@ public final class Scraper implements AutoCloseable {
         }
     }
 
+    /**
+     * The host's next task: source polls go first (discovery stays fresh during a backfill), but never twice in
+     * a row while pages wait, so on a slow (crawl-delayed) host polls cannot starve the pages. Lock held.
+     */
+    private static Task next(Host h) {
+        Task t = h.queue.peekFirst();
+        if (t != null && t.source != null && h.lastWasSource) {
+            for (Task candidate : h.queue) {
+                if (candidate.source == null) {
+                    h.queue.removeFirstOccurrence(candidate);
+                    h.lastWasSource = false;
+                    return candidate;
+                }
+            }
+        }
+        t = h.queue.pollFirst();
+        h.lastWasSource = t != null && t.source != null;
+        return t;
+    }
+
     private void housekeeping(long now) {
         try {
             frontier.flush();
@@ -295,7 +335,7 @@ public final class Scraper implements AutoCloseable {
             nextProgress = now + settings.progressInterval().toNanos();
             long q = queued.get();
             long done = pagesFetched.get();
-            if (q >= 50 || (q > 0 && done != lastProgressFetched)) {
+            if (q > 0) {
                 LOG.info("scraper progress: {} pages fetched (+{}), {} failed, {} queued on {} host(s), frontier {}",
                         done, done - lastProgressFetched, pagesFailed.get(), q,
                         hosts.values().stream().filter(h -> !h.queue.isEmpty()).count(), frontier.size());
@@ -810,6 +850,7 @@ public final class Scraper implements AutoCloseable {
         volatile BaseRobotRules robots;
         volatile long robotsExpires;
         boolean gauge;
+        boolean lastWasSource;
 
         Host(String authority, long delayNanos) {
             this.authority = authority;

@@ -121,23 +121,25 @@ class ExactlyOnceKillTest {
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> input = input(N);
         Random random = new Random(20261122L);
         Map<TopicPartition, Long> kafkaCommitted = Map.of();
-        int kills = 0;
+        List<String> kills = new ArrayList<>();
         for (int attempt = 0; attempt < 200; attempt++) {
-            DataSource flaky = crashing(db, where -> random.nextDouble() < 0.01);
+            // After a commit the odds are higher, so that this test also kills there (not only mid-transaction).
+            DataSource flaky = crashing(db, where -> random.nextDouble() < (where.equals("after-commit") ? 0.15 : 0.01));
             Run r = run(flaky, input, kafkaCommitted);
             kafkaCommitted = merge(kafkaCommitted, lastCommitted(r.consumer));
             if (!r.killed) {
                 break;
             }
-            kills++;
+            kills.add(r.where);
         }
-        assertThat(kills).as("the random kills actually happened").isGreaterThanOrEqualTo(3);
+        assertThat(kills).as("the random kills actually happened").hasSizeGreaterThanOrEqualTo(3)
+                .contains("killed after Connection.commit").anyMatch(k -> k.startsWith("killed before"));
         assertExactlyOnce(N);
     }
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    record Run(PostgresSink sink, RecordingConsumer consumer, boolean killed) {
+    record Run(PostgresSink sink, RecordingConsumer consumer, boolean killed, String where) {
     }
 
     /** One life of the sink: runs until it has consumed everything (not killed) or dies. */
@@ -163,10 +165,14 @@ class ExactlyOnceKillTest {
         sink.start();
         try {
             assertThat(sink.awaitPosition(end, WAIT)).as("caught up").isTrue();
-            return new Run(sink, consumer, false);
+            return new Run(sink, consumer, false, null);
         } catch (SinkException e) {
             assertThat(e).hasRootCauseInstanceOf(Kill.class);
-            return new Run(sink, consumer, true);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return new Run(sink, consumer, true, root.getMessage());
         } finally {
             sink.close();
         }
