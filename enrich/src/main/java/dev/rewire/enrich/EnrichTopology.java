@@ -3,6 +3,7 @@ package dev.rewire.enrich;
 import dev.rewire.config.ConfigException;
 import dev.rewire.config.RewireConfig;
 import dev.rewire.enrich.clean.ArticleCleaner;
+import dev.rewire.enrich.clean.BoilerplateMeters;
 import dev.rewire.enrich.clean.CleanOutcome;
 import dev.rewire.enrich.clean.CleanProcessor;
 import dev.rewire.enrich.extract.ArticleExtractor;
@@ -101,6 +102,7 @@ public final class EnrichTopology {
                 ? config.getDuration("enrich.pageTimeBudget").toMillis() : 0;
         ArticleCleaner cleaner = new ArticleCleaner(extractor, maxBodyChars, minWords, pageBudgetMillis, metrics,
                 Clock.systemUTC());
+        BoilerplateMeters boilerplateMeters = new BoilerplateMeters(registry);
 
         Serde<String> keys = Serdes.String();
         Serde<CleanArticle> cleanSerde = JsonSerde.of(CleanArticle.class);
@@ -121,7 +123,7 @@ public final class EnrichTopology {
                 Consumed.with(keys, Serdes.ByteArray()).withName("raw-source"));
 
         // Stateless and partition-local: the expensive per-article work scales out with news.raw's partitions.
-        KStream<String, CleanOutcome> outcomes = raw.process(() -> new CleanProcessor(cleaner, metrics),
+        KStream<String, CleanOutcome> outcomes = raw.process(() -> new CleanProcessor(cleaner, metrics, boilerplateMeters),
                 Named.as("clean"));
 
         Map<String, KStream<String, CleanOutcome>> routes = outcomes.split(Named.as("route-"))

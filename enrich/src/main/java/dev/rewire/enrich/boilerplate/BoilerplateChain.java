@@ -17,7 +17,7 @@ public final class BoilerplateChain {
     private static final BoilerplateChain DEFAULT = new BoilerplateChain(List.of(
             new SiteChromeRule(), new SocialCallToActionRule(), new CopyrightRule(), new RelatedLinksRule(),
             new LinkListRule(), new LoneWordRule(), new NewsletterRule(), new PaywallRule(), new DatelineRule(),
-            new BylineRule(), new AboutUsRule(), new SupportPromptRule()));
+            new BylineRule(), new AboutUsRule(), new SupportPromptRule(), new MarkupLeakRule()));
 
     private final List<BoilerplateRule> rules;
 

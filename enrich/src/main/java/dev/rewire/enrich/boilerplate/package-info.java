@@ -5,6 +5,7 @@
  * which its removals are counted in {@code CleanArticle.boilerplate}, so what was removed stays auditable.
  *
  * <p>Rules here look at one line at a time and must stay general: no strings tuned to a particular site.
- * Per-outlet and cross-outlet template learning (stateful) is a later stage and will sit beside this chain.
+ * What they miss because it is worded differently by every outlet is left to template learning
+ * ({@link dev.rewire.enrich.template}), the stateful stage after the clean stage.
  */
 package dev.rewire.enrich.boilerplate;

@@ -14,11 +14,18 @@ public final class CleanProcessor implements Processor<String, byte[], String, C
 
     private final ArticleCleaner cleaner;
     private final EnrichMetrics metrics;
+    private final BoilerplateMeters boilerplate;
     private ProcessorContext<String, CleanOutcome> context;
 
     public CleanProcessor(ArticleCleaner cleaner, EnrichMetrics metrics) {
+        this(cleaner, metrics, null);
+    }
+
+    /** As above, also counting removals per boilerplate rule on {@code boilerplate} (when not null). */
+    public CleanProcessor(ArticleCleaner cleaner, EnrichMetrics metrics, BoilerplateMeters boilerplate) {
         this.cleaner = cleaner;
         this.metrics = metrics;
+        this.boilerplate = boilerplate;
     }
 
     @Override
@@ -34,6 +41,9 @@ public final class CleanProcessor implements Processor<String, byte[], String, C
             metrics.rejected(outcome.rejected().reason().code());
         } else {
             metrics.clean();
+            if (boilerplate != null) {
+                boilerplate.record(outcome.article().boilerplate());
+            }
         }
         context.forward(record.withValue(outcome));
     }

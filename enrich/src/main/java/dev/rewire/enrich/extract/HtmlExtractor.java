@@ -38,14 +38,20 @@ import org.jsoup.select.NodeVisitor;
  *   <li>canonical URL: {@code <link rel=canonical>} resolved against the page URL, else the final URL, else
  *       the requested URL;</li>
  *   <li>byline: {@code <meta name=author>}, JSON-LD {@code author}, {@code [rel=author]};</li>
- *   <li>published: JSON-LD {@code datePublished}, {@code article:published_time}, {@code <time datetime>},
+ *   <li>published: JSON-LD {@code datePublished}, publication meta tags (Open Graph, Parse.ly, Sailthru,
+ *       Dublin Core …), {@code [itemprop=datePublished]}, {@code <time datetime>}, a date in the URL path,
  *       else the input's hint;</li>
- *   <li>language: the first two letters of {@code <html lang>};</li>
+ *   <li>language: guessed from the body text ({@link LanguageGuesser}) when there is enough of it, else the
+ *       first two letters of {@code <html lang>};</li>
+ *   <li>site name: {@code og:site_name}, {@code application-name}, JSON-LD publisher;</li>
  *   <li>body: furniture elements (script, nav, header, footer, aside, form, …) and elements whose class or
  *       id names share/social/cookie/newsletter/related/comment/promo/subscribe widgets are removed; the main
  *       container is {@code <article>}, else {@code [itemprop=articleBody]}, else {@code <main>}, else the
- *       element holding the most paragraph text; its blocks (p, h2–h6, li, blockquote, pre, table rows)
- *       become paragraphs, filtered by the boilerplate chain.</li>
+ *       element holding the most paragraph text, widened to the nearest ancestor holding 40 % of the page's
+ *       remaining paragraph text; its blocks (p, h2–h6, li, blockquote, pre, table rows) become paragraphs,
+ *       except link-dense ones (teasers, cards), filtered by the boilerplate chain; hidden elements, captions
+ *       and credits go with the furniture; a page of links without a substantial paragraph is a listing and
+ *       yields no text.</li>
  * </ul>
  *
  * <p>Removals are counted under {@value #ELEMENT_RULE} and {@value #CLASS_RULE} besides the line rules.

@@ -137,9 +137,6 @@ public final class StoryAssigner {
         if (created) {
             story = StoryState.start(article.id(), article.outlet(), article.title(), eventMillis);
         }
-        if (known != null && !known.storyId().equals(story.storyId)) {
-            known = null;  // its old story expired: it counts as a new member of this one
-        }
         story.add(article.id(), article.outlet(), article.title(), eventMillis, fp.minHash(), v);
 
         stories.put(story.storyId, story.encode());
@@ -160,6 +157,26 @@ public final class StoryAssigner {
                     relation, similarity, article.outlet(), originalOutlet, lag);
         }
         return new Decision(assigned, false, created, story.toStory(), event, candidates);
+    }
+
+    /**
+     * Bulk load for benchmarks: adds the article to {@code storyId} (a new story when absent) with the same
+     * index updates as {@link #assign}, without retrieval or scoring, so a large index fills quickly.
+     */
+    void load(CleanArticle article, Fingerprint fp, long eventMillis, String storyId) {
+        long docs = countDocuments(fp);
+        Map<String, Double> idfCache = new HashMap<>();
+        ArticleVector v = new ArticleVector(fp, t -> idfCache.computeIfAbsent(t, k -> idf(k, docs)));
+        byte[] data = stories.get(storyId);
+        StoryState story = data == null ? StoryState.start(storyId, article.outlet(), article.title(), eventMillis)
+                : StoryState.decode(data);
+        story.add(article.id(), article.outlet(), article.title(), eventMillis, fp.minHash(), v);
+        stories.put(story.storyId, story.encode());
+        index(v, story.storyId, eventMillis, new HashMap<>());
+        Membership mine = new Membership(article.id(), story.storyId,
+                data == null ? Relation.ORIGINAL : Relation.REWRITE, null, null, eventMillis);
+        articles.put(article.id(), mine.encode());
+        hashes.put(fp.contentHash(), mine.encode());
     }
 
     /** Short texts share terms by chance more easily: they need a clearer match. */

@@ -45,33 +45,9 @@ final class StoryScorer {
         double names = a.names.cosine(s.names);
         double numbers = numbers(a, s);
         double total = W_CENTROID * centroid + W_NAMES * names + W_NUMBERS * numbers;
-        if (strangers(a.names, s.names) && strangers(s.names, a.names)) {
-            total -= STRANGER_PENALTY;
-        }
         double dt = Math.abs(eventMillis - s.lastSeenAt);
         total *= 1 - TIME_PENALTY * Math.min(1.0, dt / (double) horizonMillis);
         return new Score(total, centroid, best, names, numbers, closest);
-    }
-
-    static final double STRANGER_PENALTY = Double.parseDouble(System.getProperty("spn", "0.1"));
-    static final int TOP = Integer.getInteger("topn", 2);
-
-    /** True when none of the {@value #TOP} heaviest names of {@code a} appears in {@code b}. */
-    static boolean strangers(TermVector a, TermVector b) {
-        if (a.size() == 0 || b.size() == 0) {
-            return false;
-        }
-        Integer[] order = new Integer[a.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Float.compare(a.weights[y], a.weights[x]));
-        for (int k = 0; k < Math.min(TOP, order.length); k++) {
-            if (b.contains(a.ids[order[k]])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The share of the article's number weight found in the story, damped: one shared number of one is weak. */

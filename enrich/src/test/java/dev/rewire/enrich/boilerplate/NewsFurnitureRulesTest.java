@@ -125,4 +125,13 @@ class NewsFurnitureRulesTest {
     void inlinePointersToOtherStoriesAreFurniture(String line) {
         assertThat(new RelatedLinksRule().isBoilerplate(line)).isTrue();
     }
+
+    @Test
+    void markupThatLeakedAsTextIsFurniture() {
+        MarkupLeakRule rule = new MarkupLeakRule();
+        assertThat(rule.isBoilerplate("<img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://px.example/p?c=2\"/>"))
+                .isTrue();
+        assertThat(rule.isBoilerplate("<b>Note:</b> the ferry runs on Sundays from May until the end of September.")).isFalse();
+        keepsArticleText(rule);
+    }
 }

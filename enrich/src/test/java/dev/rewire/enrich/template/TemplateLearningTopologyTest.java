@@ -127,6 +127,8 @@ class TemplateLearningTopologyTest {
         assertThat(last.boilerplate()).containsEntry(TemplateLearner.OUTLET_RULE, 3);
         assertThat(out.get(2).text()).doesNotContain(NOTE, ABOUT, STORAGE);
         assertThat(registry.get(TemplateProcessor.METRIC).tag("scope", "outlet").counter().count()).isEqualTo(6.0);
+        assertThat(registry.get(dev.rewire.enrich.clean.BoilerplateMeters.REMOVED).tag("rule", "byline").counter()
+                .count()).isEqualTo(4.0);
     }
 
     @Test

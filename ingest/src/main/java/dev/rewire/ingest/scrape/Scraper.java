@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * lists, which become sources (with neither, the home page's same-site links are followed); feed and sitemap
  * seeds are sources directly; sitemap indexes add their children. Feeds and sitemaps are fetched with
  * conditional GET. A source that yields new links is polled twice as often (down to a quarter of its outlet's
- * interval), one that yields none 1.5 times less often (up to four times), ±10 % jitter.
+ * interval), one that yields none 1.5 times less often (up to four times), ±10 % jitter; the polls of one host
+ * never take more than half of its request budget, and while its pages wait a poll never goes twice in a row.
  *
  * <p><b>Articles</b>: fetched pages become {@link Ingested.Article}s keyed by their canonical URL when the page
  * declares one on the same registrable domain, else by the normalised URL; feed and news-sitemap titles and
@@ -712,6 +713,12 @@ public final class Scraper implements AutoCloseable {
         double jitter = 0.9 + 0.2 * ThreadLocalRandom.current().nextDouble();
         lock.lock();
         try {
+            // Polls may use at most half of a host's request budget (robots Crawl-delay, minDelay).
+            Host h = hosts.get(s.authority);
+            long siblings = sources.values().stream().filter(x -> !x.retired && x.authority.equals(s.authority))
+                    .count();
+            long floor = h == null ? 0 : 2 * h.delayNanos * Math.max(1, siblings);
+            s.intervalNanos = Math.max(s.intervalNanos, floor);
             s.nextPoll = System.nanoTime() + (long) (s.intervalNanos * jitter);
             s.inFlight = false;
             changed.signal();
@@ -861,6 +868,7 @@ public final class Scraper implements AutoCloseable {
     /** A feed, sitemap, list or page polled over time. */
     private static final class Source {
         final String url;
+        final String authority;
         final OutletSpec outlet;
         volatile Role role;
         volatile String via;
@@ -874,6 +882,7 @@ public final class Scraper implements AutoCloseable {
 
         Source(String url, OutletSpec outlet, Role role, String via) {
             this.url = url;
+            this.authority = String.valueOf(UrlNormaliser.authority(url));
             this.outlet = outlet;
             this.role = role;
             this.via = via;
