@@ -23,6 +23,11 @@ public final class AboutUsRule implements BoilerplateRule {
             "(?i)\\b(news|newsroom|report|reports|reporting|journalis\\w*|stories|editorial|coverage|facts|readers)\\b");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

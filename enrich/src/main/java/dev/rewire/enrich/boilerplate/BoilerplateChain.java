@@ -42,8 +42,9 @@ public final class BoilerplateChain {
         if (s.isEmpty()) {
             return null;
         }
+        int words = Lines.words(s);
         for (BoilerplateRule rule : rules) {
-            if (rule.isBoilerplate(s)) {
+            if (words <= rule.maxWords() && rule.isBoilerplate(s)) {
                 return rule;
             }
         }

@@ -13,4 +13,12 @@ public interface BoilerplateRule {
 
     /** True when {@code line} (already trimmed, never blank) is furniture rather than article text. */
     boolean isBoilerplate(String line);
+
+    /**
+     * Lines with more words than this are never claimed by the rule, so the chain skips it for them without
+     * calling {@link #isBoilerplate} (most rules judge short lines only; paragraphs are most of the text).
+     */
+    default int maxWords() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -20,6 +20,11 @@ public final class BylineRule implements BoilerplateRule {
                     + "|(?i:and|&|van|von|de|der|da|del|la|le|bin|al|staff|reporters?|correspondents?|editors?|writers?|desk)|,))*\\s*([|·•,–—-].*)?");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

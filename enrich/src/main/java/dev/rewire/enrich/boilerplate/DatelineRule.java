@@ -29,6 +29,11 @@ public final class DatelineRule implements BoilerplateRule {
             "ago", "today", "yesterday", "am", "pm");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

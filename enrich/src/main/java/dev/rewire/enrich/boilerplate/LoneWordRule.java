@@ -16,6 +16,11 @@ public final class LoneWordRule implements BoilerplateRule {
     private static final Pattern LONE_WORD = Pattern.compile("\\p{L}[\\p{L}’'-]{0,23}:?");
 
     @Override
+    public int maxWords() {
+        return 4; // "Well-being" counts as two words; the pattern itself allows a single hyphenated word only
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

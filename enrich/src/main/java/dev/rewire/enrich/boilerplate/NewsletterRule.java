@@ -24,6 +24,11 @@ public final class NewsletterRule implements BoilerplateRule {
             "(?i)^\\W*(the )?[\\p{L}' ]{0,40}newsletters?\\W*$");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

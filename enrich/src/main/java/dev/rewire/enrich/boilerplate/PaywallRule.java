@@ -20,6 +20,11 @@ public final class PaywallRule implements BoilerplateRule {
                     + "|to continue reading|start your free trial|cancel anytime).*");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

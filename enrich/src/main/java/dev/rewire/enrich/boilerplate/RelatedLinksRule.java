@@ -20,6 +20,11 @@ public final class RelatedLinksRule implements BoilerplateRule {
                     + "|latest (news|stories|posts)|trending (now|stories)?)");
 
     @Override
+    public int maxWords() {
+        return MAX_INLINE_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -25,6 +25,11 @@ public final class SiteChromeRule implements BoilerplateRule {
     private static final Pattern BRANDING = Pattern.compile("(?i)site (icon|logo)\\b.{0,60}");
 
     @Override
+    public int maxWords() {
+        return 20;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

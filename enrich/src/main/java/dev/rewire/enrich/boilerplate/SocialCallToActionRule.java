@@ -29,6 +29,11 @@ public final class SocialCallToActionRule implements BoilerplateRule {
             "mastodon", "flipboard", "sms", "tweet");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -22,6 +22,11 @@ public final class SupportPromptRule implements BoilerplateRule {
                     + "|paid promotion|may contain affiliate|as an amazon associate)\\b.*");
 
     @Override
+    public int maxWords() {
+        return MAX_WORDS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -115,10 +115,8 @@ public final class HtmlExtractor implements ArticleExtractor {
     /** Prefixes of run-together class names ("sharebar", "relatedposts", "newsletterbox"). */
     private static final List<String> WIDGET_PREFIXES = List.of(
             "share", "social", "cookie", "newsletter", "related", "promo", "subscribe");
-    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)");
-    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
     private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr");
     private static final Pattern LANG = Pattern.compile("([a-zA-Z]{2})([-_].*)?");
@@ -511,26 +509,56 @@ public final class HtmlExtractor implements ArticleExtractor {
     }
 
     private static boolean isWidget(Element el) {
-        if (!el.hasAttr("class") && !el.hasAttr("id")) {
+        String cls = el.attr("class");
+        String id = el.attr("id");
+        if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        for (String name : el.className().split("\\s+")) {
-            if (HIDDEN_CLASSES.contains(name.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        String names = CAMEL.matcher(el.className() + " " + el.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
-        for (String token : TOKEN_SPLIT.split(names)) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            if (WIDGET_TOKENS.contains(token)) {
-                return true;
-            }
-            for (String prefix : WIDGET_PREFIXES) {
-                if (token.startsWith(prefix)) {
+        // Hand-written scanning, no regex: this runs for every element that has a class or an id.
+        int start = -1;
+        for (int i = 0; i <= cls.length(); i++) {
+            boolean end = i == cls.length() || Character.isWhitespace(cls.charAt(i));
+            if (!end && start < 0) {
+                start = i;
+            } else if (end && start >= 0) {
+                if (HIDDEN_CLASSES.contains(cls.substring(start, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
+                start = -1;
+            }
+        }
+        return hasWidgetToken(cls) || hasWidgetToken(id);
+    }
+
+    /** Splits {@code names} into lower-case tokens at non-alphanumerics and camel-case humps. */
+    private static boolean hasWidgetToken(String names) {
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i <= names.length(); i++) {
+            char c = i < names.length() ? names.charAt(i) : ' ';
+            boolean alnum = c < 128 ? (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+                    : Character.isLetterOrDigit(c);
+            boolean hump = alnum && Character.isUpperCase(c) && i > 0 && token.length() > 0
+                    && !Character.isUpperCase(names.charAt(i - 1));
+            if (!alnum || hump) {
+                if (token.length() > 0 && isWidgetToken(token.toString())) {
+                    return true;
+                }
+                token.setLength(0);
+            }
+            if (alnum) {
+                token.append(Character.toLowerCase(c));
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWidgetToken(String token) {
+        if (WIDGET_TOKENS.contains(token)) {
+            return true;
+        }
+        for (String prefix : WIDGET_PREFIXES) {
+            if (token.startsWith(prefix)) {
+                return true;
             }
         }
         return false;

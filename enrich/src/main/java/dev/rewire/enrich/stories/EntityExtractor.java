@@ -52,7 +52,11 @@ public final class EntityExtractor {
                         && Character.isDigit(n.charAt(i + 1)) && Character.isDigit(n.charAt(i - 1)))) {
                     i++;
                 }
-                sentence.add(n.substring(start, i));
+                if (i - start <= Terms.MAX_TOKEN) {
+                    sentence.add(n.substring(start, i));
+                } else {
+                    sentence.add("");  // an over-long token is no word: a break, like punctuation
+                }
                 continue;
             }
             if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ':' || c == ';')

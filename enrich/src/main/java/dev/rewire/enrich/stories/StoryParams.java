@@ -40,7 +40,7 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
 
     /** The defaults of the defaults file, for tests and benchmarks. */
     public static StoryParams defaults() {
-        return new StoryParams(Duration.ofDays(7), 0.5, 0.31, 30, 64, 8, Duration.ofSeconds(1));
+        return new StoryParams(Duration.ofDays(7), 0.5, 0.33, 30, 64, 8, Duration.ofSeconds(1));
     }
 
     /** Reads the keys from {@code config}; a key missing from an older defaults file falls back to {@link #defaults()}. */

@@ -9,6 +9,7 @@ package dev.rewire.enrich.stories;
  *                                                          tells two events of the same kind apart
  *       + {@value #W_CENTROID} × cos(article terms, story centroid)      what the story is about, the members' consensus
  *       + {@value #W_NUMBERS} × share of the article's numbers in the story (a number with its unit counts twice)
+ *       + {@value #W_PROTAGONISTS} × share of the story's {@value #PROTAGONISTS} strongest names (its protagonists) the article names
  * then × (1 − {@value #TIME_PENALTY} × min(1, |Δt| / horizon))          time proximity to the story's last member
  * </pre>
  *
@@ -20,12 +21,16 @@ package dev.rewire.enrich.stories;
 final class StoryScorer {
 
     static final double W_CENTROID = 0.3;
-    static final double W_NAMES = 0.45;
+    static final double W_NAMES = 0.4;
     static final double W_NUMBERS = 0.25;
+    static final double W_PROTAGONISTS = 0.05;
+    /** The story's strongest names whose presence in the article {@link #W_PROTAGONISTS} rewards. */
+    static final int PROTAGONISTS = 3;
     static final double TIME_PENALTY = 0.2;
 
     /** The score and its parts, and the kept member closest to the article. */
-    record Score(double total, double centroid, double member, double names, double numbers, StoryState.Member closest) {
+    record Score(double total, double centroid, double member, double names, double numbers,
+                 double protagonists, StoryState.Member closest) {
     }
 
     private StoryScorer() {
@@ -44,10 +49,27 @@ final class StoryScorer {
         }
         double names = a.names.cosine(s.names);
         double numbers = numbers(a, s);
-        double total = W_CENTROID * centroid + W_NAMES * names + W_NUMBERS * numbers;
+        double protagonists = cover(s.names.top(PROTAGONISTS), a.names);
+        double total = W_CENTROID * centroid + W_NAMES * names + W_NUMBERS * numbers + W_PROTAGONISTS * protagonists;
         double dt = Math.abs(eventMillis - s.lastSeenAt);
         total *= 1 - TIME_PENALTY * Math.min(1.0, dt / (double) horizonMillis);
-        return new Score(total, centroid, best, names, numbers, closest);
+        return new Score(total, centroid, best, names, numbers, protagonists, closest);
+    }
+
+    /**
+     * The share of {@code top}'s weight whose names {@code other} has: with the story's strongest names, how
+     * much of who the story is about the article names (0 when the story has no names).
+     */
+    static double cover(TermVector top, TermVector other) {
+        double all = 0;
+        double have = 0;
+        for (int k = 0; k < top.ids.length; k++) {
+            all += top.weights[k];
+            if (other.contains(top.ids[k])) {
+                have += top.weights[k];
+            }
+        }
+        return all == 0 ? 0 : have / all;
     }
 
     /** The share of the article's number weight found in the story, damped: one shared number of one is weak. */

@@ -38,6 +38,13 @@ public final class Terms {
             "way", "take", "took", "see", "know", "think", "added", "including", "around",
             "another", "among", "across", "asked", "set", "come", "came", "want", "use", "used");
 
+    /**
+     * Longest token kept, in characters. Longer "words" are not vocabulary (base64, URLs glued together, a
+     * page made of one giant token); dropping them bounds every term and name a fingerprint carries (a term
+     * is a JSON map key in the repartition topic, and Jackson refuses names over 50,000 characters).
+     */
+    public static final int MAX_TOKEN = 40;
+
     private Terms() {
     }
 
@@ -60,7 +67,7 @@ public final class Terms {
                     && i > start && Character.isDigit(n.charAt(i - 1)))) {
                 i++;
             }
-            if (i > start) {
+            if (i > start && i - start <= MAX_TOKEN) {
                 out.add(n.substring(start, i));
             }
         }

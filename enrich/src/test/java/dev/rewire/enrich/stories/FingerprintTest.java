@@ -61,6 +61,63 @@ class FingerprintTest {
     }
 
     @Test
+    void aPageOfOneGiantTokenGivesASmallFingerprintThatSurvivesJson() throws Exception {
+        String giant = "x".repeat(5_000_000);
+        String text = "Mayor Pieter Haldane closed the bridge. " + giant + " Repairs take 6 weeks. "
+                + "Q".repeat(60_000) + " AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA end.";
+        for (String t : List.of(giant, text)) {
+            Fingerprint f = Fingerprinter.of("T".repeat(80_000), t);
+            assertThat(f.terms().keySet()).allSatisfy(k -> assertThat(k.length()).isLessThanOrEqualTo(Terms.MAX_TOKEN + 1));
+            assertThat(f.names().keySet()).allSatisfy(k -> assertThat(k.length()).isLessThanOrEqualTo(Terms.MAX_TOKEN));
+            assertThat(f.numbers()).allSatisfy(k -> assertThat(k.length()).isLessThanOrEqualTo(2 * Terms.MAX_TOKEN + 1));
+            // The repartition topic carries the fingerprint as JSON: it must read back (Jackson's name limit).
+            var json = dev.rewire.model.Json.mapper();
+            Fingerprint back = json.readValue(json.writeValueAsBytes(f), Fingerprint.class);
+            assertThat(back.terms()).isEqualTo(f.terms());
+            assertThat(back.names()).isEqualTo(f.names());
+        }
+        assertThat(Fingerprinter.of(null, text).names()).containsKeys("pieter", "haldane");
+    }
+
+    @Test
+    void termsNamesAndNumbersPerFingerprintAreBounded() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            b.append("Name").append(Integer.toString(i, 26).replace('0', 'z')).append(" Qq").append(i)
+                    .append(" met ").append(i * 7).append(" men and word").append(i).append(". ");
+        }
+        Fingerprint f = Fingerprinter.of(null, b.toString());
+        assertThat(f.terms()).hasSizeLessThanOrEqualTo(Fingerprinter.MAX_TERMS);
+        assertThat(f.names()).hasSizeLessThanOrEqualTo(Fingerprinter.MAX_NAMES).isNotEmpty();
+        assertThat(f.numbers()).hasSizeLessThanOrEqualTo(Fingerprinter.MAX_NUMBERS).isNotEmpty();
+    }
+
+    @Test
+    void theWorkPerArticleIsBoundedWhateverTheTextSize() {
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 5_000_000) {
+            b.append(StoryTexts.BRIDGE).append("\n");
+        }
+        String huge = b.toString();
+        Fingerprinter.of(null, huge);  // warm up
+        long t0 = System.nanoTime();
+        Fingerprint f = Fingerprinter.of(null, huge);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        // Only the first MAX_TEXT_CHARS are fingerprinted: the same fingerprint as that prefix's ...
+        Fingerprint prefix = Fingerprinter.of(null, Fingerprinter.prefix(huge, Fingerprinter.MAX_TEXT_CHARS));
+        assertThat(f.terms()).isEqualTo(prefix.terms());
+        assertThat(f.names()).isEqualTo(prefix.names());
+        assertThat(f.minHash()).isEqualTo(prefix.minHash());
+        assertThat(f.words()).isEqualTo(prefix.words()).isLessThan(Fingerprinter.MAX_TEXT_CHARS / 2);
+        // ... except the exact-copy hash, which still covers the whole body.
+        assertThat(f.contentHash()).isNotEqualTo(prefix.contentHash());
+        assertThat(millis).as("fingerprint of a 5 MB text, ms").isLessThan(3_000);
+        assertThat(Fingerprinter.prefix("abc def", 5)).isEqualTo("abc");
+        assertThat(Fingerprinter.prefix("abcdefgh", 5)).isEqualTo("abcde");
+        assertThat(Fingerprinter.prefix("short", 5)).isEqualTo("short");
+    }
+
+    @Test
     void storyStateSurvivesItsEncoding() {
         StoryState s = StoryState.start("a1", "x", "T", 5);
         s.add("a1", "x", "T", 5, new int[] {1, 2}, new ArticleVector(Fingerprinter.of(null, StoryTexts.BRIDGE), t -> 2.0));

@@ -69,7 +69,7 @@ public final class StoriesOffline {
                 if (assigner.lastBest != null && !d.refetch()) {
                     var b = assigner.lastBest;
                     row.put("bestStory", assigner.lastBestStory);
-                    row.put("parts", List.of(b.total(), b.centroid(), b.member(), b.names(), b.numbers()));
+                    row.put("parts", List.of(b.total(), b.centroid(), b.member(), b.names(), b.numbers(), b.protagonists()));
                 }
                 assigner.lastBest = null;
                 w.write(json.writeValueAsString(row));

@@ -112,6 +112,17 @@ class StoryTopologyTest {
     }
 
     @Test
+    void aPageOfOneGiantTokenDoesNotStopTheTopology() {
+        start("0s");
+        pipe("https://junk.example/giant", "Junk", "Giant", "Z" + "q".repeat(5_000_000), T0);
+        pipe("https://ledger.example/bridge", "Ledger", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE, T0.plusSeconds(60));
+        pipe("https://courier.example/bridge", "Courier", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE, T0.plusSeconds(120));
+        List<CleanArticle> out = clean.readValuesToList();
+        assertThat(out).extracting(CleanArticle::outlet).endsWith("Ledger", "Courier");
+        assertThat(out.get(out.size() - 1).relation()).isEqualTo(Relation.EXACT);
+    }
+
+    @Test
     void articlesArrivingOutOfOrderAreAssignedInEventTimeOrderOnceTheStreamIsQuiet() {
         start("1s");
         // The rewrite arrives first although it was published two hours after the original.
