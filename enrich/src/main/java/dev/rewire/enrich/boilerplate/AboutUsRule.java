@@ -35,6 +35,15 @@ public final class AboutUsRule implements BoilerplateRule {
     @Override
     public boolean isBoilerplate(String line) {
         String s = line.strip();
-        return Lines.words(s) <= MAX_WORDS && OPENING.matcher(s).matches() && JOURNALISM.matcher(s).find();
+        return isBoilerplate(s, s.toLowerCase(java.util.Locale.ROOT), Lines.words(s));
+    }
+
+    @Override
+    public boolean isBoilerplate(String s, String lower, int words) {
+        // OPENING starts with "about", "our" or "we": test the start before the regexes.
+        if (!(lower.startsWith("about") || lower.startsWith("our") || lower.startsWith("we"))) {
+            return false;
+        }
+        return words <= MAX_WORDS && OPENING.matcher(s).matches() && JOURNALISM.matcher(s).find();
     }
 }

@@ -2,6 +2,7 @@ package dev.rewire.enrich.boilerplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,8 +44,15 @@ public final class BoilerplateChain {
             return null;
         }
         int words = Lines.words(s);
+        String lower = null; // computed once, for the first rule that judges a line of this length
         for (BoilerplateRule rule : rules) {
-            if (words <= rule.maxWords() && rule.isBoilerplate(s)) {
+            if (words > rule.maxWords()) {
+                continue;
+            }
+            if (lower == null) {
+                lower = s.toLowerCase(Locale.ROOT);
+            }
+            if (rule.isBoilerplate(s, lower, words)) {
                 return rule;
             }
         }

@@ -15,6 +15,16 @@ public interface BoilerplateRule {
     boolean isBoilerplate(String line);
 
     /**
+     * The same decision, given {@code lower}, the line lower-cased with {@code Locale.ROOT}, and {@code words},
+     * its {@code Lines.words} count: the chain computes both once per line for all rules, so that rules can
+     * rule a line out with a cheap {@code indexOf} before any regex runs. Must answer exactly as {@link
+     * #isBoilerplate(String)}.
+     */
+    default boolean isBoilerplate(String line, String lower, int words) {
+        return isBoilerplate(line);
+    }
+
+    /**
      * Lines with more words than this are never claimed by the rule, so the chain skips it for them without
      * calling {@link #isBoilerplate} (most rules judge short lines only; paragraphs are most of the text).
      */

@@ -32,7 +32,15 @@ public final class BylineRule implements BoilerplateRule {
     @Override
     public boolean isBoilerplate(String line) {
         String s = line.strip();
-        if (Lines.words(s) > MAX_WORDS) {
+        return isBoilerplate(s, s.toLowerCase(java.util.Locale.ROOT), Lines.words(s));
+    }
+
+    /** BYLINE opens with one of these (lower case): tested before the regex. */
+    private static final String[] OPENINGS = {"by", "written by", "words by", "reporting by", "on behalf of"};
+
+    @Override
+    public boolean isBoilerplate(String s, String lower, int words) {
+        if (words > MAX_WORDS || !Lines.startsWithAny(lower, OPENINGS)) {
             return false;
         }
         if (!BYLINE.matcher(s).matches()) {

@@ -25,9 +25,16 @@ public final class CopyrightRule implements BoilerplateRule {
     @Override
     public boolean isBoilerplate(String line) {
         String s = line.strip();
-        if (STARTS.matcher(s).matches()) {
+        return isBoilerplate(s, s.toLowerCase(Locale.ROOT), Lines.words(s));
+    }
+
+    @Override
+    public boolean isBoilerplate(String s, String lower, int words) {
+        char first = s.isEmpty() ? ' ' : s.charAt(0);
+        // STARTS can only match from '©', "(c)" or "copyright": test the first character before the regex.
+        if ((first == '©' || first == '(' || first == 'c' || first == 'C') && STARTS.matcher(s).matches()) {
             return true;
         }
-        return s.toLowerCase(Locale.ROOT).contains("all rights reserved") && Lines.words(s) <= MAX_WORDS_FOR_RIGHTS;
+        return lower.contains("all rights reserved") && words <= MAX_WORDS_FOR_RIGHTS;
     }
 }

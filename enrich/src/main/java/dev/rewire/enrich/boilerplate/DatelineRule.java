@@ -40,10 +40,15 @@ public final class DatelineRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
-        if (Lines.words(line) > MAX_WORDS) {
+        return isBoilerplate(line, line.toLowerCase(Locale.ROOT), Lines.words(line));
+    }
+
+    @Override
+    public boolean isBoilerplate(String line, String lower, int words) {
+        if (words > MAX_WORDS) {
             return false;
         }
-        var m = TOKEN.matcher(line.toLowerCase(Locale.ROOT));
+        var m = TOKEN.matcher(lower);
         int numbers = 0;
         int months = 0;
         int labels = 0;

@@ -1,12 +1,9 @@
 package dev.rewire.enrich.boilerplate;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Small text helpers shared by the rules. */
 final class Lines {
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Lines() {
     }
@@ -35,9 +32,51 @@ final class Lines {
         return n;
     }
 
+    /** True when {@code text} contains one of {@code needles}. */
+    static boolean containsAny(String text, String[] needles) {
+        for (String n : needles) {
+            if (text.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code text} starts with one of {@code prefixes}. */
+    static boolean startsWithAny(String text, String[] prefixes) {
+        for (String p : prefixes) {
+            if (text.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lower case, whitespace collapsed, trimmed, trailing ":" "." "…" "!" removed. */
     static String key(String line) {
-        String s = SPACES.matcher(line.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        return keyOfLower(line.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #key} of a line already lower-cased with {@code Locale.ROOT}; a hand-written scan, no regex. */
+    static String keyOfLower(String lower) {
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') { // regex \s
+                space = true;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        if (space) {
+            b.append(' ');
+        }
+        String s = b.toString().trim();
         int end = s.length();
         while (end > 0 && (":.…!»›> ".indexOf(s.charAt(end - 1)) >= 0)) {
             end--;

@@ -16,6 +16,22 @@ public final class LinkListRule implements BoilerplateRule {
     private static final Pattern SEPARATOR = Pattern.compile("\\s*[•|·▪►»]\\s*");
     private static final int MAX_WORDS_PER_ITEM = 4;
 
+    private static boolean hasTwoSeparators(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            switch (line.charAt(i)) {
+                case '•', '|', '·', '▪', '►', '»' -> {
+                    if (++n >= 2) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -23,6 +39,9 @@ public final class LinkListRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
+        if (!hasTwoSeparators(line)) {
+            return false; // the regexes below need two separators: most lines have none, so skip them cheaply
+        }
         List<String> items = Arrays.stream(SEPARATOR.split(line.strip()))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         long separators = SEPARATOR.matcher(line.strip()).results().count();

@@ -22,7 +22,7 @@ public final class MarkupLeakRule implements BoilerplateRule {
     @Override
     public boolean isBoilerplate(String line) {
         String s = line.strip();
-        if (!STARTS_WITH_TAG.matcher(s).matches()) {
+        if (s.isEmpty() || s.charAt(0) != '<' || !STARTS_WITH_TAG.matcher(s).matches()) {
             return false;
         }
         int inTags = 0;

@@ -35,11 +35,27 @@ public final class NewsletterRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
-        if (Lines.words(line) > MAX_WORDS) {
+        String s = line.strip();
+        return isBoilerplate(s, s.toLowerCase(java.util.Locale.ROOT), Lines.words(s));
+    }
+
+    /** Every match of PROMPT or NEWSLETTER_LABEL contains one of these (lower case). */
+    private static final String[] TOPICS = {"newsletter", "mailing list", "inbox", "mail updates", "email alerts",
+        "daily briefing", "weekly digest"};
+    /** Every match of CONSENT starts with one of these (lower case). */
+    private static final String[] CONSENT_OPENINGS = {"by ", "you can unsubscribe", "unsubscribe", "thank",
+        "this site is", "we respect", "enter your", "your e"};
+
+    @Override
+    public boolean isBoilerplate(String s, String lower, int words) {
+        if (words > MAX_WORDS) {
             return false;
         }
-        String s = line.strip();
-        return PROMPT.matcher(s).matches() || CONSENT.matcher(s).matches()
-                || Lines.words(s) <= 5 && NEWSLETTER_LABEL.matcher(s).matches();
+        boolean topic = Lines.containsAny(lower, TOPICS);
+        if (!topic && !Lines.startsWithAny(lower, CONSENT_OPENINGS)) {
+            return false; // neither regex can match: skip them
+        }
+        return topic && PROMPT.matcher(s).matches() || CONSENT.matcher(s).matches()
+                || topic && words <= 5 && NEWSLETTER_LABEL.matcher(s).matches();
     }
 }

@@ -31,6 +31,11 @@ public final class PaywallRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
-        return Lines.words(line) <= MAX_WORDS && PROMPT.matcher(line.strip()).matches();
+        return isBoilerplate(line, null, Lines.words(line));
+    }
+
+    @Override
+    public boolean isBoilerplate(String line, String lower, int words) {
+        return words <= MAX_WORDS && PROMPT.matcher(line.strip()).matches();
     }
 }

@@ -36,9 +36,14 @@ public final class RelatedLinksRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
-        if (Lines.words(line) <= MAX_INLINE_WORDS && INLINE.matcher(line.strip()).matches()) {
+        return isBoilerplate(line, null, Lines.words(line));
+    }
+
+    @Override
+    public boolean isBoilerplate(String line, String lower, int words) {
+        if (line.indexOf(':') >= 0 && words <= MAX_INLINE_WORDS && INLINE.matcher(line.strip()).matches()) {
             return true;
         }
-        return Lines.words(line) <= MAX_WORDS && HEADER.matcher(Lines.key(line)).matches();
+        return words <= MAX_WORDS && HEADER.matcher(lower != null ? Lines.keyOfLower(lower) : Lines.key(line)).matches();
     }
 }

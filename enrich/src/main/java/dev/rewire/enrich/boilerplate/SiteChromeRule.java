@@ -36,13 +36,18 @@ public final class SiteChromeRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
+        return isBoilerplate(line, null, Lines.words(line));
+    }
+
+    @Override
+    public boolean isBoilerplate(String line, String lower, int words) {
         if (line.length() > MAX_CHARS) {
             return false; // every label and branding alt text is short; skip the work for paragraphs
         }
-        String key = Lines.key(line);
+        String key = lower != null ? Lines.keyOfLower(lower) : Lines.key(line);
         if (LABELS.contains(key)) {
             return true;
         }
-        return Lines.words(line) <= 8 && BRANDING.matcher(line.strip()).matches();
+        return words <= 8 && BRANDING.matcher(line.strip()).matches();
     }
 }

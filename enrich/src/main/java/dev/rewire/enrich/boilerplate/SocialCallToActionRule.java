@@ -1,6 +1,5 @@
 package dev.rewire.enrich.boilerplate;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,15 +39,39 @@ public final class SocialCallToActionRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line) {
-        if (Lines.words(line) > MAX_WORDS) {
+        return isBoilerplate(line, null, Lines.words(line));
+    }
+
+    @Override
+    public boolean isBoilerplate(String line, String lower, int words) {
+        if (words > MAX_WORDS) {
             return false;
         }
-        String key = Lines.key(line);
+        String key = lower != null ? Lines.keyOfLower(lower) : Lines.key(line);
         if (PROMPT.matcher(key).matches()) {
             return true;
         }
-        String[] tokens = key.toLowerCase(Locale.ROOT).split("[\\s|•·/,]+");
-        long named = Arrays.stream(tokens).filter(t -> !t.isEmpty()).count();
-        return named >= 2 && Arrays.stream(tokens).filter(t -> !t.isEmpty()).allMatch(TARGETS::contains);
+        // The tokens between [\\s|•·/,]+ must all be sharing targets, at least two: a hand-written split.
+        String k = key.toLowerCase(Locale.ROOT);
+        int named = 0;
+        int start = -1;
+        for (int i = 0; i <= k.length(); i++) {
+            boolean sep = i == k.length() || isSeparator(k.charAt(i));
+            if (!sep && start < 0) {
+                start = i;
+            } else if (sep && start >= 0) {
+                if (!TARGETS.contains(k.substring(start, i))) {
+                    return false;
+                }
+                named++;
+                start = -1;
+            }
+        }
+        return named >= 2;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                || c == '|' || c == '•' || c == '·' || c == '/' || c == ',';
     }
 }

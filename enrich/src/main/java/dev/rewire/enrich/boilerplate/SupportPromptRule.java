@@ -31,9 +31,22 @@ public final class SupportPromptRule implements BoilerplateRule {
         return NAME;
     }
 
+    /** Every match of DONATE or AFFILIATE contains one of these (lower case): a cheap test before the regexes. */
+    private static final String[] KEYWORDS = {"donate", "support", "become a", "help", "enjoyed this", "liked this",
+        "patreon", "ko-fi", "buy me a coffee", "we need your", "affiliate", "commission", "compensation",
+        "paid promotion", "amazon associate"};
+
     @Override
     public boolean isBoilerplate(String line) {
-        return Lines.words(line) <= MAX_WORDS
+        return isBoilerplate(line, line.toLowerCase(java.util.Locale.ROOT), Lines.words(line));
+    }
+
+    @Override
+    public boolean isBoilerplate(String line, String lower, int words) {
+        if (!Lines.containsAny(lower, KEYWORDS)) {
+            return false;
+        }
+        return words <= MAX_WORDS
                 && (DONATE.matcher(line).matches() || AFFILIATE.matcher(line).matches());
     }
 }

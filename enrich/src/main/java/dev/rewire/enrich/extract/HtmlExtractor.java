@@ -147,10 +147,11 @@ public final class HtmlExtractor implements ArticleExtractor {
 
         // Metadata first: the furniture removal below deletes <header>, where titles and bylines often live.
         List<JsonNode> jsonLd = jsonLdArticles(doc);
-        String title = title(doc, raw);
+        Elements metas = doc.getElementsByTag("meta"); // once: every metadata lookup reads them
+        String title = title(doc, metas, raw);
         String canonical = canonical(doc, pageUrl);
-        String byline = byline(doc, jsonLd);
-        Instant published = published(doc, jsonLd, raw);
+        String byline = byline(doc, metas, jsonLd);
+        Instant published = published(doc, metas, jsonLd, raw);
         String language = language(doc);
 
         Map<String, Integer> counts = new TreeMap<>();
@@ -174,18 +175,18 @@ public final class HtmlExtractor implements ArticleExtractor {
         // in Portuguese); the attribute is the fallback for short texts.
         String bodyText = String.join("\n", paragraphs);
         String guessed = LanguageGuesser.guess(bodyText);
-        if (guessed != null && (language == null || Extraction.countWords(bodyText) >= TRUST_TEXT_LANGUAGE_WORDS)) {
+        if (guessed != null && (language == null || Extraction.countWords(bodyText, TRUST_TEXT_LANGUAGE_WORDS) >= TRUST_TEXT_LANGUAGE_WORDS)) {
             language = guessed;
         }
         return new Extraction(title, canonical, byline, published, language, paragraphs, counts,
-                siteName(doc, jsonLd));
+                siteName(metas, jsonLd));
     }
 
     // ---- metadata ------------------------------------------------------------------------------------
 
-    private static String title(Document doc, RawArticle raw) {
-        Set<String> siteNames = siteNames(doc, raw);
-        String og = meta(doc, "meta[property=og:title]", "meta[name=og:title]", "meta[name=twitter:title]");
+    private static String title(Document doc, Elements metas, RawArticle raw) {
+        Set<String> siteNames = siteNames(metas, raw);
+        String og = meta(metas, "meta[property=og:title]", "meta[name=og:title]", "meta[name=twitter:title]");
         if (og != null) {
             return stripSiteSuffix(og, siteNames, false);
         }
@@ -204,8 +205,8 @@ public final class HtmlExtractor implements ArticleExtractor {
     }
 
     /** The outlet's own name: {@code og:site_name}, {@code application-name}, else the JSON-LD publisher. */
-    private static String siteName(Document doc, List<JsonNode> jsonLd) {
-        String site = meta(doc, "meta[property=og:site_name]", "meta[name=application-name]");
+    private static String siteName(Elements metas, List<JsonNode> jsonLd) {
+        String site = meta(metas, "meta[property=og:site_name]", "meta[name=application-name]");
         if (site != null) {
             return site;
         }
@@ -219,9 +220,9 @@ public final class HtmlExtractor implements ArticleExtractor {
         return null;
     }
 
-    private static Set<String> siteNames(Document doc, RawArticle raw) {
+    private static Set<String> siteNames(Elements metas, RawArticle raw) {
         Set<String> names = new LinkedHashSet<>();
-        String site = meta(doc, "meta[property=og:site_name]", "meta[name=application-name]");
+        String site = meta(metas, "meta[property=og:site_name]", "meta[name=application-name]");
         if (site != null) {
             names.add(site);
         }
@@ -300,8 +301,8 @@ public final class HtmlExtractor implements ArticleExtractor {
         return pageUrl;
     }
 
-    private static String byline(Document doc, List<JsonNode> jsonLd) {
-        String author = meta(doc, "meta[name=author]", "meta[property=article:author]");
+    private static String byline(Document doc, Elements metas, List<JsonNode> jsonLd) {
+        String author = meta(metas, "meta[name=author]", "meta[property=article:author]");
         if (author != null && !author.toLowerCase(Locale.ROOT).startsWith("http")) {
             return cleanByline(author);
         }
@@ -347,7 +348,7 @@ public final class HtmlExtractor implements ArticleExtractor {
         return null;
     }
 
-    private static Instant published(Document doc, List<JsonNode> jsonLd, RawArticle raw) {
+    private static Instant published(Document doc, Elements metas, List<JsonNode> jsonLd, RawArticle raw) {
         for (JsonNode node : jsonLd) {
             JsonNode date = node.get("datePublished");
             Instant t = date != null && date.isTextual() ? Dates.parse(date.asText()) : null;
@@ -356,7 +357,7 @@ public final class HtmlExtractor implements ArticleExtractor {
             }
         }
         for (String selector : PUBLISHED_META) {
-            Instant meta = Dates.parse(meta(doc, selector));
+            Instant meta = Dates.parse(meta(metas, selector));
             if (meta != null) {
                 return meta;
             }
@@ -392,9 +393,19 @@ public final class HtmlExtractor implements ArticleExtractor {
     }
 
     /** The content of the first of {@code selectors} that has a non-blank {@code content}, collapsed. */
-    private static String meta(Document doc, String... selectors) {
+    private static String meta(Elements metas, String... selectors) {
         for (String selector : selectors) {
-            for (Element el : doc.select(selector)) {
+            // Each selector is "meta[KEY=VALUE]"; matched by hand over the page's meta elements, collected once,
+            // with Jsoup's semantics (value compared trimmed and ignoring case): a select() per selector walked
+            // the whole document about twenty times per page.
+            int open = selector.indexOf('[');
+            int eq = selector.indexOf('=', open);
+            String key = selector.substring(open + 1, eq);
+            String value = selector.substring(eq + 1, selector.length() - 1);
+            for (Element el : metas) {
+                if (!el.hasAttr(key) || !value.equalsIgnoreCase(el.attr(key).trim())) {
+                    continue;
+                }
                 String v = Paragraphs.collapse(el.attr("content"));
                 if (!v.isEmpty()) {
                     return v;
@@ -692,7 +703,7 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static boolean isListing(int linkBlocks, List<String> paragraphs) {
         int substantial = 0;
         for (String p : paragraphs) {
-            if (Extraction.countWords(p) >= 40) {
+            if (Extraction.countWords(p, 40) >= 40) {
                 substantial++;
             }
         }
@@ -708,11 +719,35 @@ public final class HtmlExtractor implements ArticleExtractor {
         if (insideLink) {
             return true;
         }
-        int linked = 0;
-        for (Element a : block.getElementsByTag("a")) {
-            linked += letters(a.text());
-        }
-        return linked > MAX_LINK_SHARE * letters;
+        return linkedLetters(block) > MAX_LINK_SHARE * letters;
+    }
+
+    /**
+     * The letters and digits of the text of every {@code <a>} in {@code block} (the block itself included),
+     * summed over the links as {@code letters(a.text())} would be, nested links counting once per link; one
+     * walk over the text nodes, without building the links' texts.
+     */
+    private static int linkedLetters(Element block) {
+        int[] linked = {0};
+        int[] depth = {0};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int d) {
+                if (node instanceof Element el && el.normalName().equals("a")) {
+                    depth[0]++;
+                } else if (depth[0] > 0 && node instanceof TextNode t) {
+                    linked[0] += depth[0] * letters(t.getWholeText());
+                }
+            }
+
+            @Override
+            public void tail(Node node, int d) {
+                if (node instanceof Element el && el.normalName().equals("a")) {
+                    depth[0]--;
+                }
+            }
+        }, block);
+        return linked[0];
     }
 
     private static int letters(String text) {

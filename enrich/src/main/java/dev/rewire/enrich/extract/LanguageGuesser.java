@@ -112,13 +112,22 @@ public final class LanguageGuesser {
     private static String byScript(String sample) {
         Map<Character.UnicodeScript, Integer> counts = new HashMap<>();
         int letters = 0;
+        int latin = 0; // ASCII letters, most of most pages: counted without a script lookup
         for (int i = 0; i < sample.length(); ) {
             int cp = sample.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isLetter(cp)) {
+            if (cp < 0x80) {
+                if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z') {
+                    letters++;
+                    latin++;
+                }
+            } else if (Character.isLetter(cp)) {
                 letters++;
                 counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
             }
+        }
+        if (latin > 0) {
+            counts.merge(Character.UnicodeScript.LATIN, latin, Integer::sum);
         }
         if (letters == 0) {
             return null;

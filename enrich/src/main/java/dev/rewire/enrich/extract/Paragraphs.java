@@ -58,6 +58,9 @@ final class Paragraphs {
         for (int i = 0; i < text.length() && ascii; i++) {
             ascii = text.charAt(i) < 0x80;
         }
+        if (ascii) {
+            return asciiKey(text);
+        }
         String n = (ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = false;
@@ -76,16 +79,39 @@ final class Paragraphs {
         return out.toString();
     }
 
+    /** {@link #key} of a text that is all ASCII, without the copies of normalising and lower-casing it. */
+    private static String asciiKey(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /**
      * Drops a paragraph equal to the one before it, then a first paragraph equal to the title; both are
      * counted in {@code counts}.
      */
     static List<String> tidy(List<String> paragraphs, String title, Map<String, Integer> counts) {
-        paragraphs = dropTableOfContents(paragraphs, counts);
+        List<String> keys = new ArrayList<>(paragraphs.size());
+        paragraphs = dropTableOfContents(paragraphs, counts, keys);
         List<String> out = new ArrayList<>(paragraphs.size());
         String previous = null;
-        for (String p : paragraphs) {
-            String k = key(p);
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String p = paragraphs.get(i);
+            String k = keys.get(i);
             if (k.equals(previous)) {
                 counts.merge(DUPLICATE_RULE, 1, Integer::sum);
                 continue;
@@ -107,11 +133,26 @@ final class Paragraphs {
      * Linear: one map of line keys to their last position.
      */
     static List<String> dropTableOfContents(List<String> paragraphs, Map<String, Integer> counts) {
+        return dropTableOfContents(paragraphs, counts, new ArrayList<>());
+    }
+
+    /** The same, adding the {@link #key} of every kept paragraph to {@code keptKeys} (so callers need not redo them). */
+    private static List<String> dropTableOfContents(List<String> paragraphs, Map<String, Integer> counts,
+                                                    List<String> keptKeys) {
         int n = paragraphs.size();
         Map<String, Integer> last = new java.util.HashMap<>();
         String[] keys = new String[n];
+        String[] plainKeys = new String[n]; // key of the paragraph itself, numbering included
         for (int i = 0; i < n; i++) {
-            keys[i] = key(NUMBERING.matcher(paragraphs.get(i)).replaceFirst(""));
+            String p = paragraphs.get(i);
+            var m = NUMBERING.matcher(p);
+            if (m.find()) {
+                keys[i] = key(p.substring(m.end()));
+                plainKeys[i] = key(p);
+            } else {
+                keys[i] = key(p);
+                plainKeys[i] = keys[i];
+            }
             last.put(keys[i], i);
         }
         boolean[] drop = new boolean[n];
@@ -141,6 +182,7 @@ final class Paragraphs {
                 counts.merge(TOC_RULE, 1, Integer::sum);
             } else {
                 out.add(paragraphs.get(k));
+                keptKeys.add(plainKeys[k]);
             }
         }
         return out;
