@@ -44,15 +44,18 @@ public final class BoilerplateChain {
             return null;
         }
         int words = Lines.words(s);
-        String lower = null; // computed once, for the first rule that judges a line of this length
+        // Lower-cased once, for the first rule with a word limit that judges the line: rules without a limit
+        // judge every paragraph and get null (they lower-case themselves in the rare case they need to).
+        String lower = null;
         for (BoilerplateRule rule : rules) {
-            if (words > rule.maxWords()) {
+            int max = rule.maxWords();
+            if (words > max) {
                 continue;
             }
-            if (lower == null) {
+            if (lower == null && max != Integer.MAX_VALUE) {
                 lower = s.toLowerCase(Locale.ROOT);
             }
-            if (rule.isBoilerplate(s, lower, words)) {
+            if (rule.isBoilerplate(s, max == Integer.MAX_VALUE ? null : lower, words)) {
                 return rule;
             }
         }

@@ -18,7 +18,8 @@ public interface BoilerplateRule {
      * The same decision, given {@code lower}, the line lower-cased with {@code Locale.ROOT}, and {@code words},
      * its {@code Lines.words} count: the chain computes both once per line for all rules, so that rules can
      * rule a line out with a cheap {@code indexOf} before any regex runs. Must answer exactly as {@link
-     * #isBoilerplate(String)}.
+     * #isBoilerplate(String)}. {@code lower} is null for rules without a word limit ({@link #maxWords}), which
+     * judge every paragraph.
      */
     default boolean isBoilerplate(String line, String lower, int words) {
         return isBoilerplate(line);

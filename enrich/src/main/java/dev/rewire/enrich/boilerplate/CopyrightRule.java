@@ -35,6 +35,7 @@ public final class CopyrightRule implements BoilerplateRule {
         if ((first == '©' || first == '(' || first == 'c' || first == 'C') && STARTS.matcher(s).matches()) {
             return true;
         }
-        return lower.contains("all rights reserved") && words <= MAX_WORDS_FOR_RIGHTS;
+        return words <= MAX_WORDS_FOR_RIGHTS
+                && (lower != null ? lower : s.toLowerCase(Locale.ROOT)).contains("all rights reserved");
     }
 }

@@ -32,6 +32,9 @@ final class Paragraphs {
         if (text == null) {
             return "";
         }
+        if (isCollapsed(text)) {
+            return text; // the usual case (Element.text() normalises most whitespace already): no copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -47,6 +50,22 @@ final class Paragraphs {
             }
         }
         return out.toString();
+    }
+
+    /** True when {@link #collapse} would return {@code text} unchanged: single plain spaces, none at the ends. */
+    private static boolean isCollapsed(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || text.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c <= ' ' || c == '\u00a0' || c > 0x7f && Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A comparison key: letters and digits only, lower case, single spaces between runs. */
