@@ -156,10 +156,11 @@ public final class HtmlExtractor implements ArticleExtractor {
 
         Map<String, Integer> counts = new TreeMap<>();
         Element body = doc.body();
-        removeFurniture(body, counts);
+        // An estimate of the number of elements (about one per 150 characters of HTML) to size the tree facts.
+        int elements = removeFurniture(body, counts, raw.body().length() / 150);
         TimeBudget.check();
         LooseText.wrap(body); // text outside <p> (divs split by <br>) becomes paragraphs too
-        TreeStats stats = TreeStats.of(body); // after the removals: they change where the text is
+        TreeStats stats = TreeStats.of(body, elements); // after the removals: they change where the text is
         TimeBudget.check();
         Element container = widen(mainContainer(body, stats), stats);
         List<String> blocks = blocks(container, stats, counts);
@@ -474,8 +475,9 @@ public final class HtmlExtractor implements ArticleExtractor {
     // it holds blocks or a main container) come from one bottom-up pass, not from a selector per element,
     // so adversarial markup (tens of thousands of nested elements) costs milliseconds, not minutes.
 
-    private static void removeFurniture(Element body, Map<String, Integer> counts) {
-        TreeStats stats = TreeStats.of(body);
+    /** Removes the furniture under {@code body}; returns the number of elements there were before. */
+    private static int removeFurniture(Element body, Map<String, Integer> counts, int expectedElements) {
+        TreeStats stats = TreeStats.of(body, expectedElements);
         int totalText = stats.paragraphText(body);
         int[] visited = {0};
         NodeTraversor.filter(new NodeFilter() {
@@ -495,6 +497,7 @@ public final class HtmlExtractor implements ArticleExtractor {
                 return FilterResult.REMOVE; // its descendants go with it, unvisited and uncounted
             }
         }, body);
+        return stats.size();
     }
 
     /**
@@ -769,10 +772,20 @@ public final class HtmlExtractor implements ArticleExtractor {
         private static final int HOLDS_BLOCKS = 1;
         private static final int HOLDS_MAIN = 2;
 
-        private final Map<Element, int[]> facts = new IdentityHashMap<>();
+        private final Map<Element, int[]> facts;
 
-        static TreeStats of(Element root) {
-            TreeStats stats = new TreeStats();
+        private TreeStats(int expectedElements) {
+            // Sized up front: growing an identity map over thousands of elements rehashes it again and again.
+            facts = new IdentityHashMap<>(Math.max(32, Math.min(expectedElements, 1 << 20)));
+        }
+
+        int size() {
+            return facts.size();
+        }
+
+        /** The facts of every element under {@code root}; {@code expectedElements} sizes the map. */
+        static TreeStats of(Element root, int expectedElements) {
+            TreeStats stats = new TreeStats(expectedElements);
             Deque<int[]> open = new ArrayDeque<>();
             int[] insideParagraph = {0};
             int[] visited = {0};

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small, honest language guesser: the writing system decides for scripts used by one language (Greek,
@@ -20,7 +18,6 @@ public final class LanguageGuesser {
     private static final int SAMPLE_CHARS = 4_000;
     private static final int MIN_WORDS = 20;
     private static final double MIN_SHARE = 0.10;
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private static final Map<String, Set<String>> STOPWORDS = Map.ofEntries(
             Map.entry("en", Set.of("the", "and", "of", "to", "in", "is", "that", "for", "it", "was", "on", "with",
@@ -57,6 +54,10 @@ public final class LanguageGuesser {
     /** Each function word with the languages it belongs to: one look-up per word of the sample. */
     private static final Map<String, List<String>> LANGUAGES_OF = new HashMap<>();
 
+    /** Length of the longest stop word: longer words need no lookup. */
+    private static final int MAX_STOPWORD_CHARS = STOPWORDS.values().stream().flatMap(Set::stream)
+            .mapToInt(String::length).max().orElse(0);
+
     static {
         STOPWORDS.forEach((lang, words) -> words.forEach(
                 w -> LANGUAGES_OF.computeIfAbsent(w, k -> new java.util.ArrayList<>()).add(lang)));
@@ -77,10 +78,22 @@ public final class LanguageGuesser {
         }
         Map<String, Integer> hits = new HashMap<>();
         int words = 0;
-        Matcher m = WORD.matcher(sample.toLowerCase(Locale.ROOT));
-        while (m.find()) {
+        // The runs of letters (\p{L}+) by hand; only runs as short as a stop word are looked up.
+        String lower = sample.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            int cp = lower.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(cp = lower.codePointAt(i))) {
+                i += Character.charCount(cp);
+            }
             words++;
-            List<String> langs = LANGUAGES_OF.get(m.group());
+            List<String> langs = i - start <= MAX_STOPWORD_CHARS ? LANGUAGES_OF.get(lower.substring(start, i)) : null;
             if (langs != null) {
                 for (String lang : langs) {
                     hits.merge(lang, 1, Integer::sum);
