@@ -39,11 +39,10 @@ class DemoPipelineIT {
              PipelineProcess process = PipelineProcess.start(cfg, EnumSet.allOf(PipelineProcess.Stage.class),
                      List.of(newsroom.urlListUri()), line -> { })) {
             int total = newsroom.totalArticles();
-            Path file = dataDir.resolve("clean.jsonl");
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             List<String> lines = List.of();
             while (System.nanoTime() < deadline) {
-                lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+                lines = jsonlLines(dataDir);
                 if (lines.size() >= total) {
                     break;
                 }
@@ -65,6 +64,17 @@ class DemoPipelineIT {
                     .contains("jvm_memory_used_bytes").contains("kafka_producer_");
             assertThat(process.statusLine()).startsWith("read " + total);
         }
+    }
+
+    /** Every line of the file sink's output: the active file and any rolled ones (the hour may turn mid-test). */
+    private static List<String> jsonlLines(Path dir) throws java.io.IOException {
+        List<String> out = new java.util.ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("clean.*\\.jsonl")).sorted().toList()) {
+                out.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private static String get(URI uri) throws Exception {
