@@ -156,12 +156,12 @@ public final class DirectorySource extends AbstractArticleSource {
             if (meta == null || !meta.isObject()) {
                 return failure(RejectReason.MALFORMED_RECORD, file, "side file " + side + " is not a JSON object");
             }
-            url = orElse(text(meta, "url"), url);
-            outlet = orElse(text(meta, "outlet"), outlet);
-            title = text(meta, "title");
+            url = orElse(JsonFields.text(meta, "url"), url);
+            outlet = orElse(JsonFields.text(meta, "outlet"), outlet);
+            title = JsonFields.text(meta, "title");
             try {
-                publishedAt = time(meta, "publishedAt");
-                fetchedAt = time(meta, "fetchedAt");
+                publishedAt = JsonFields.time(meta, "publishedAt");
+                fetchedAt = JsonFields.time(meta, "fetchedAt");
             } catch (DateTimeParseException e) {
                 return failure(RejectReason.MALFORMED_RECORD, file, "side file " + side + ": '"
                         + e.getParsedString() + "' is not an ISO-8601 timestamp");
@@ -185,20 +185,6 @@ public final class DirectorySource extends AbstractArticleSource {
     private static Ingested failure(RejectReason reason, Path file, String message) {
         String key = file.toAbsolutePath().normalize().toUri().toString();
         return Ingested.failure(reason, message, key, key, null, DiscoveredVia.FILE, null, 0);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.isContainerNode()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
-    }
-
-    private static Instant time(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : Timestamps.parse(text);
     }
 
     private static String orElse(String value, String fallback) {

@@ -135,7 +135,7 @@ public final class JsonlSource extends AbstractArticleSource {
         JsonNode urlNode = node.get("url");
         if (urlNode == null || urlNode.isNull() || (urlNode.isTextual() && urlNode.asText().isBlank())) {
             return Ingested.failure(RejectReason.MISSING_URL, "line " + n + " of " + file + " has no url", key, null,
-                    text(node, "outlet"), DiscoveredVia.JSONL, excerpt(line), line.length());
+                    JsonFields.text(node, "outlet"), DiscoveredVia.JSONL, excerpt(line), line.length());
         }
         if (!urlNode.isTextual()) {
             return malformed(line, key, null, "line " + n + " of " + file + ": url is not a string");
@@ -144,7 +144,7 @@ public final class JsonlSource extends AbstractArticleSource {
         if (!Urls.isAbsolute(url)) {
             return malformed(line, url, url, "line " + n + " of " + file + ": url '" + url + "' is not an absolute URL");
         }
-        String outlet = text(node, "outlet");
+        String outlet = JsonFields.text(node, "outlet");
         if (outlet == null) {
             outlet = Urls.defaultOutlet(url);
         }
@@ -169,8 +169,8 @@ public final class JsonlSource extends AbstractArticleSource {
         Instant publishedAt;
         Instant fetchedAt;
         try {
-            publishedAt = time(node, "publishedAt");
-            fetchedAt = time(node, "fetchedAt");
+            publishedAt = JsonFields.time(node, "publishedAt");
+            fetchedAt = JsonFields.time(node, "fetchedAt");
         } catch (DateTimeParseException e) {
             return malformed(line, url, url, "line " + n + " of " + file + ": '" + e.getParsedString()
                     + "' is not an ISO-8601 timestamp");
@@ -181,26 +181,12 @@ public final class JsonlSource extends AbstractArticleSource {
         String body = bodyNode.asText();
         String cut = TextDecoding.cutToUtf8Bytes(body, maxBodyBytes);
         return Ingested.article(url, url, outlet, fetchedAt, contentType, cut, DiscoveredVia.JSONL, publishedAt,
-                text(node, "title"), cut.length() < body.length());
+                JsonFields.text(node, "title"), cut.length() < body.length());
     }
 
     private Ingested malformed(LineReader.Line line, String key, String url, String message) {
         return Ingested.failure(RejectReason.MALFORMED_RECORD, message, key, url, null, DiscoveredVia.JSONL,
                 excerpt(line), line.length());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.isContainerNode()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
-    }
-
-    private static Instant time(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : Timestamps.parse(text);
     }
 
     private static boolean isBlank(LineReader.Line line) {
