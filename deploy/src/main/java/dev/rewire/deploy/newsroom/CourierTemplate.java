@@ -94,30 +94,25 @@ final class CourierTemplate implements OutletTemplate {
     @Override
     public String articlePage(ArticleView view) {
         DemoArticle a = view.article();
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < a.paragraphs().size(); i++) {
-            String sub = a.subheadings().get(i);
-            if (sub != null) {
-                body.append("     <div class=\"art__sub\"><b>").append(Html.escape(sub)).append("</b></div>\n");
-            }
-            body.append("     <div class=\"art__p\">").append(Html.escape(a.paragraphs().get(i))).append("</div>\n");
-            if (i == 1) {
-                body.append("     <div class=\"ad-slot ad-slot--mpu\"><div class=\"ad-slot__lbl\">Advertisement</div></div>\n");
-            }
-            if (i == 2 && !view.related().isEmpty()) {
-                DemoArticle more = view.related().get(0);
-                body.append("     <div class=\"art__readmore\"><b>READ MORE:</b> <a href=\"")
-                        .append(Html.escape(more.uri().getRawPath())).append("\">").append(Html.escape(more.title()))
-                        .append("</a></div>\n");
-            }
-        }
+        String body = Html.body(a, "     <div class=\"art__sub\"><b>", "</b></div>\n",
+                "     <div class=\"art__p\">", "</div>\n", i -> {
+                    if (i == 1) {
+                        return "     <div class=\"ad-slot ad-slot--mpu\"><div class=\"ad-slot__lbl\">Advertisement</div></div>\n";
+                    }
+                    if (i == 2 && !view.related().isEmpty()) {
+                        DemoArticle more = view.related().get(0);
+                        return "     <div class=\"art__readmore\"><b>READ MORE:</b> <a href=\""
+                                + Html.escape(more.uri().getRawPath()) + "\">" + Html.escape(more.title()) + "</a></div>\n";
+                    }
+                    return "";
+                });
         String main = Template.fill(ARTICLE, Map.of(
                 "title", a.title(),
                 "author", a.author(),
                 "iso", Html.iso(a.published()),
                 "shown", SHOWN.format(a.published()),
                 "home", a.outlet().home().getRawPath(),
-                "body", body.toString()));
+                "body", body));
         return frame(a.title() + " - Vellbrook Valley Courier", "article", Html.articleHead(a), main,
                 trending(view.related()), a.outlet(), view.year());
     }

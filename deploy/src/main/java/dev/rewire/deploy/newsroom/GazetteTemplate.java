@@ -122,14 +122,7 @@ final class GazetteTemplate implements OutletTemplate {
     @Override
     public String articlePage(ArticleView view) {
         DemoArticle a = view.article();
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < a.paragraphs().size(); i++) {
-            String sub = a.subheadings().get(i);
-            if (sub != null) {
-                body.append("  <h2>").append(Html.escape(sub)).append("</h2>\n");
-            }
-            body.append("  <p>").append(Html.escape(a.paragraphs().get(i))).append("</p>\n");
-        }
+        String body = Html.body(a, "  <h2>", "</h2>\n", "  <p>", "</p>\n", i -> "");
         StringBuilder related = new StringBuilder();
         for (DemoArticle r : view.related()) {
             related.append("    <li><a href=\"").append(Html.escape(r.uri().getRawPath())).append("\">")
@@ -140,7 +133,7 @@ final class GazetteTemplate implements OutletTemplate {
                 "author", a.author(),
                 "iso", Html.iso(a.published()),
                 "shown", SHOWN.format(a.published()),
-                "body", body.toString(),
+                "body", body,
                 "home", a.outlet().home().getRawPath(),
                 "related", related.toString()));
         return frame(a.title() + " | " + name(), Html.articleHead(a), main, a.outlet(), view.year());

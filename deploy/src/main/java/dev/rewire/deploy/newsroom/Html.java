@@ -105,4 +105,24 @@ final class Html {
         return "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" + escape(outlet.name())
                 + "\" href=\"" + escape(outlet.feed().toString()) + "\">";
     }
+
+    /**
+     * An article's body as markup, escaped: each subheading wrapped in {@code subOpen}…{@code subClose},
+     * each paragraph in {@code pOpen}…{@code pClose}, and whatever {@code after} returns for paragraph
+     * {@code i} (an ad slot, an inline related box; empty for none) right after it. Each outlet's template
+     * chooses its own tags; the walk over paragraphs and subheadings is this one.
+     */
+    static String body(DemoArticle a, String subOpen, String subClose, String pOpen, String pClose,
+                       java.util.function.IntFunction<String> after) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < a.paragraphs().size(); i++) {
+            String sub = a.subheadings().get(i);
+            if (sub != null) {
+                body.append(subOpen).append(escape(sub)).append(subClose);
+            }
+            body.append(pOpen).append(escape(a.paragraphs().get(i))).append(pClose);
+            body.append(after.apply(i));
+        }
+        return body.toString();
+    }
 }

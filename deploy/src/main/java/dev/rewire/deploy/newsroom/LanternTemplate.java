@@ -82,20 +82,13 @@ final class LanternTemplate implements OutletTemplate {
     @Override
     public String articlePage(ArticleView view) {
         DemoArticle a = view.article();
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < a.paragraphs().size(); i++) {
-            String sub = a.subheadings().get(i);
-            if (sub != null) {
-                body.append("<h3>").append(Html.escape(sub)).append("</h3>\n");
-            }
-            body.append("<p>").append(Html.escape(a.paragraphs().get(i))).append("</p>\n");
-        }
+        String body = Html.body(a, "<h3>", "</h3>\n", "<p>", "</p>\n", i -> "");
         String main = Template.fill(ARTICLE, Map.of(
                 "title", a.title(),
                 "author", a.author(),
                 "iso", Html.iso(a.published()),
                 "shown", SHOWN.format(a.published()),
-                "body", body.toString(),
+                "body", body,
                 "readNext", readNext(view.related()),
                 "home", a.outlet().home().getRawPath()));
         return frame(a.title() + " - The Hallowmere Lantern", Html.articleHead(a), main, a.outlet(), view.year());

@@ -98,32 +98,31 @@ final class PostTemplate implements OutletTemplate {
         return "The Ferrowick Post";
     }
 
+    /** The "Related stories" box this outlet puts inside the article, after the second paragraph. */
+    private static String inlineRelated(java.util.List<DemoArticle> related) {
+        if (related.isEmpty()) {
+            return "";
+        }
+        StringBuilder box = new StringBuilder("<aside class=\"inline-related\">\n<h3>Related stories</h3>\n<ul>\n");
+        for (DemoArticle r : related) {
+            box.append("<li><a href=\"").append(Html.escape(r.uri().getRawPath())).append("\">")
+                    .append(Html.escape(r.title())).append("</a></li>\n");
+        }
+        return box.append("</ul>\n</aside>\n").toString();
+    }
+
     @Override
     public String articlePage(ArticleView view) {
         DemoArticle a = view.article();
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < a.paragraphs().size(); i++) {
-            String sub = a.subheadings().get(i);
-            if (sub != null) {
-                body.append("<p><strong>").append(Html.escape(sub)).append("</strong></p>\n");
-            }
-            body.append("<p>").append(Html.escape(a.paragraphs().get(i))).append("</p>\n");
-            if (i == 1 && !view.related().isEmpty()) {
-                body.append("<aside class=\"inline-related\">\n<h3>Related stories</h3>\n<ul>\n");
-                for (DemoArticle r : view.related()) {
-                    body.append("<li><a href=\"").append(Html.escape(r.uri().getRawPath())).append("\">")
-                            .append(Html.escape(r.title())).append("</a></li>\n");
-                }
-                body.append("</ul>\n</aside>\n");
-            }
-        }
+        String body = Html.body(a, "<p><strong>", "</strong></p>\n", "<p>", "</p>\n",
+                i -> i == 1 ? inlineRelated(view.related()) : "");
         String main = Template.fill(ARTICLE, Map.of(
                 "title", a.title(),
                 "author", a.author(),
                 "iso", Html.iso(a.published()),
                 "shown", SHOWN.format(a.published()),
                 "home", a.outlet().home().getRawPath(),
-                "body", body.toString()));
+                "body", body));
         return frame(a.title() + " \u2013 The Ferrowick Post", Html.articleHead(a), main, a.outlet(), view.year());
     }
 

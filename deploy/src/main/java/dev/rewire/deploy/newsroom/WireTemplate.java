@@ -87,20 +87,13 @@ final class WireTemplate implements OutletTemplate {
     @Override
     public String articlePage(ArticleView view) {
         DemoArticle a = view.article();
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < a.paragraphs().size(); i++) {
-            String sub = a.subheadings().get(i);
-            if (sub != null) {
-                body.append("<h2>").append(Html.escape(sub)).append("</h2>\n");
-            }
-            body.append("<p>").append(Html.escape(a.paragraphs().get(i))).append("</p>\n");
-        }
+        String body = Html.body(a, "<h2>", "</h2>\n", "<p>", "</p>\n", i -> "");
         String main = Template.fill(ARTICLE, Map.of(
                 "title", a.title(),
                 "author", a.author(),
                 "iso", Html.iso(a.published()),
                 "shown", SHOWN.format(a.published()),
-                "body", body.toString()));
+                "body", body));
         return frame(a.title() + " | Corvane Wire", Html.articleHead(a), main, more(view.related()),
                 a.outlet(), view.year());
     }
