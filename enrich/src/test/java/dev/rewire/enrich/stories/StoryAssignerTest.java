@@ -79,4 +79,35 @@ class StoryAssignerTest {
         assertThat(late.article().relation()).isEqualTo(Relation.ORIGINAL);
         assertThat(late.article().storyId()).isEqualTo("a2");
     }
+
+    @Test
+    void candidatesSharingLittleOfTheBestOnesTermWeightAreNotScored() {
+        StoryAssigner all = new StoryAssigner(StoryParams.defaults().withCandidateShare(0), new MapTable(),
+                new MapTable(), new MapTable(), new MapTable(), new MapTable());
+        StoryAssigner pruned = new StoryAssigner(StoryParams.defaults().withCandidateShare(0.9), new MapTable(),
+                new MapTable(), new MapTable(), new MapTable(), new MapTable());
+        StoryAssigner.Decision[] last = new StoryAssigner.Decision[2];
+        int k = 0;
+        for (StoryAssigner a : new StoryAssigner[] {all, pruned}) {
+            long t = T0.toEpochMilli();
+            CleanArticle first = article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE);
+            a.assign(first, Fingerprinter.of(first), t);
+            CleanArticle other = article("b1", "post.example", "Lorries barred from Kessington bridge",
+                    StoryTexts.OTHER_BRIDGE);
+            a.assign(other, Fingerprinter.of(other), t + 60_000);
+            CleanArticle rewrite = article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE);
+            last[k++] = a.assign(rewrite, Fingerprinter.of(rewrite), t + 120_000);
+        }
+        assertThat(last[0].candidates()).as("both bridge stories share terms with the rewrite").isEqualTo(2);
+        assertThat(last[1].candidates()).isEqualTo(1);
+        assertThat(last[1].article().storyId()).isEqualTo(last[0].article().storyId()).isEqualTo("a1");
+        assertThat(last[1].article().relation()).isEqualTo(Relation.REWRITE);
+    }
+
+    @Test
+    void theCandidateShareIsValidated() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoryParams.defaults().withCandidateShare(1.0))
+                .isInstanceOf(dev.rewire.config.ConfigException.class)
+                .hasMessageContaining("stories.candidateShare");
+    }
 }

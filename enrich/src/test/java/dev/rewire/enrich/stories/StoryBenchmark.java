@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * mvn -B -o -q -pl enrich test-compile
  * mvn -B -o -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/enrich-cp.txt
  * java -Xmx10g -cp "enrich/target/test-classes:enrich/target/classes:$(cat /tmp/enrich-cp.txt)" \
- *     dev.rewire.enrich.stories.StoryBenchmark [sizes…]
+ *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [sizes…]
  * </pre>
  */
 public final class StoryBenchmark {
@@ -49,9 +49,21 @@ public final class StoryBenchmark {
         }
     }
 
+    private static StoryParams params = StoryParams.defaults();
+
     public static void main(String[] args) {
-        long[] sizes = args.length == 0 ? new long[] {1_000, 100_000, 1_000_000}
-                : java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        List<Long> given = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--candidate-share")) {
+                params = params.withCandidateShare(Double.parseDouble(args[++i]));
+            } else {
+                given.add(Long.parseLong(args[i]));
+            }
+        }
+        long[] sizes = given.isEmpty() ? new long[] {1_000, 100_000, 1_000_000}
+                : given.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("stories.candidateShare=%s, stories.maxCandidates=%d%n", params.candidateShare(),
+                params.maxCandidates());
         if (!Boolean.getBoolean("skipWarmUp")) {
             new StoryBenchmark().run(20_000, false);  // warm-up: JIT
         }
@@ -68,7 +80,7 @@ public final class StoryBenchmark {
         MapTable states = new MapTable();
         MapTable articles = new MapTable();
         MapTable hashes = new MapTable();
-        StoryAssigner assigner = new StoryAssigner(StoryParams.defaults(), df, postings, states, articles, hashes);
+        StoryAssigner assigner = new StoryAssigner(params, df, postings, states, articles, hashes);
         long total = n + MEASURED;
         long step = Math.max(1, (HORIZON_MILLIS / 2) / total);  // the whole run within half a horizon: nothing expires
         long t = Instant.parse("2031-01-01T00:00:00Z").toEpochMilli();
