@@ -1,6 +1,8 @@
 package dev.rewire.deploy.cli;
 
 import dev.rewire.deploy.eval.ExtractionScore;
+import dev.rewire.deploy.eval.Interleave;
+import dev.rewire.deploy.eval.SeedCheck;
 import dev.rewire.deploy.eval.StoryScore;
 import dev.rewire.deploy.pipeline.Replay;
 import dev.rewire.model.Json;
@@ -10,24 +12,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rewire eval extraction|stories}: measures the pipeline's own output against labelled data. Runs
- * a real replay of {@code --input} (or scores an existing output given with {@code --predictions}), then
- * prints the benchmark's metrics and where it goes wrong. With {@code --min-f1} it is a regression gate:
- * exit 1 when F1 falls below the floor.
+ * {@code rewire eval extraction|stories|seeds}: measures the pipeline's own output against labelled data.
+ * Runs a real replay of {@code --input} (or scores an existing output given with {@code --predictions}),
+ * then prints the benchmark's metrics and where it goes wrong. With {@code --min-f1} it is a regression
+ * gate: exit 1 when F1 falls below the floor. {@code seeds} checks a seed set's {@code expected.json} and
+ * that its rewrites form one story, alone or interleaved into another stream; it exits 1 when they do not.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure extraction or story grouping against labelled data (see docs/benchmarks.md).",
-        subcommands = {EvalCommand.Extraction.class, EvalCommand.Stories.class})
+        subcommands = {EvalCommand.Extraction.class, EvalCommand.Stories.class, EvalCommand.Seeds.class})
 public final class EvalCommand implements Runnable {
 
     @Override
@@ -132,6 +137,70 @@ public final class EvalCommand implements Runnable {
             System.out.println("worst splits:");
             r.worstSplits().stream().limit(worst).forEach(s -> System.out.println("  " + s));
             return gate(r.bcubedF1());
+        }
+    }
+
+    /** {@code rewire eval seeds}. */
+    @Command(name = "seeds", mixinStandardHelpOptions = true,
+            description = "Seed rewrites: expected titles, furniture removed, paragraphs kept, one story of their own.")
+    static final class Seeds implements Callable<Integer> {
+
+        @Option(names = "--seeds", required = true, paramLabel = "DIR",
+                description = "The seed files (.txt/.html) and their expected.json.")
+        Path seeds;
+
+        @Option(names = "--expected", paramLabel = "FILE", description = "Expectations (default DIR/expected.json).")
+        Path expected;
+
+        @Option(names = "--interleave", paramLabel = "FILE",
+                description = "Spread the seeds through this interchange JSONL stream and replay it all.")
+        Path interleave;
+
+        @Option(names = "--predictions", paramLabel = "FILE",
+                description = "Check this existing CleanArticle JSONL instead of replaying.")
+        Path predictions;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Keep the replay's output here.")
+        Path out;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() throws Exception {
+            Path expectedFile = expected != null ? expected : seeds.resolve("expected.json");
+            JsonNode want = Json.mapper().readTree(expectedFile.toFile());
+            Path file = predictions;
+            if (file == null) {
+                file = out != null ? out : Files.createTempFile("rewire-seeds-", ".jsonl");
+                Path input = seeds;
+                if (interleave != null) {
+                    List<Path> files = new ArrayList<>();
+                    for (var it = want.path("files").fieldNames(); it.hasNext(); ) {
+                        files.add(seeds.resolve(it.next()));
+                    }
+                    input = Files.createTempFile("rewire-seeds-interleaved-", ".jsonl");
+                    Interleave.write(interleave, files, input);
+                    System.out.println("interleaved " + files.size() + " seeds into " + interleave);
+                }
+                Replay.Result r = ReplayCommand.replay(common, List.of(input), file, true);
+                System.out.println("replay: " + r.summary()
+                        + String.format(Locale.ROOT, " in %.1f s", r.elapsed().toMillis() / 1000.0));
+            }
+            List<JsonNode> output = new ArrayList<>();
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (!line.isBlank()) {
+                        output.add(Json.mapper().readTree(line));
+                    }
+                }
+            }
+            SeedCheck.Result r = SeedCheck.check(want, output);
+            r.problems().forEach((name, problems) ->
+                    System.out.println("  " + name + " " + (problems.isEmpty() ? "OK" : problems)));
+            System.out.println(r.storyLine());
+            System.out.println(r.passed() ? "ok: the seeds meet their expectations" : "FAIL: the seeds do not meet their expectations");
+            return r.passed() ? 0 : RewireCli.EXIT_FAILURE;
         }
     }
 

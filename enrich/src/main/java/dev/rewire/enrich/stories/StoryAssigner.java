@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>the article's terms count once more in the document frequencies (IDF learned from the stream);</li>
  *   <li>a known content hash makes it an {@code exact} copy;</li>
  *   <li>otherwise the inverted index (term → recent stories, bounded) gives candidate stories, ranked by
- *       the weight of the terms they share, and the best {@code maxCandidates} are scored as wholes
+ *       the weight of the terms they share, and the best {@code maxCandidates} (none sharing less than
+ *       {@code candidateShare} of the first one's weight, nor less than {@code candidateMinShare} of the
+ *       article's) are scored as wholes
  *       ({@link StoryScorer}); a MinHash Jaccard ≥ {@code nearThreshold} with a kept member makes it
  *       {@code near}, a score ≥ {@code rewriteThreshold} a {@code rewrite}, anything else starts a story;</li>
  *   <li>the story, the index and the memberships are updated.</li>
@@ -209,7 +211,8 @@ public final class StoryAssigner {
 
     /**
      * The stories sharing the article's highest-weighted terms, most shared weight first, at most
-     * maxCandidates, and none sharing less than candidateShare of the best one's weight.
+     * maxCandidates, and none sharing less than candidateShare of the best one's weight or less than
+     * candidateMinShare of the article's own query-term weight.
      */
     private List<String> candidates(ArticleVector v, long eventMillis, long horizon, Map<String, Postings> lists) {
         Map<String, Double> hits = new HashMap<>();
@@ -225,7 +228,11 @@ public final class StoryAssigner {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> out = new ArrayList<>();
-        double floor = ranked.isEmpty() ? 0 : ranked.get(0).getValue() * params.candidateShare();
+        double query = 0;
+        for (Map.Entry<String, Double> e : queryTerms(v)) {
+            query += e.getValue();
+        }
+        double floor = ranked.isEmpty() ? 0 : Math.max(ranked.get(0).getValue() * params.candidateShare(), query * params.candidateMinShare());
         for (int k = 0; k < ranked.size() && k < params.maxCandidates() && ranked.get(k).getValue() >= floor; k++) {
             out.add(ranked.get(k).getKey());
         }

@@ -16,10 +16,14 @@ import java.time.Duration;
  * @param candidateShare   a candidate sharing less than this share of the best candidate's query-term weight
  *                         is not scored: it cannot win, and skipping it keeps the cost per article flat as
  *                         posting lists fill up (0 scores all {@code maxCandidates})
+ * @param candidateMinShare a candidate sharing less than this share of the article's own query-term weight is
+ *                         not scored either: a story met through one or two incidental terms cannot reach
+ *                         the rewrite threshold (0 turns this off)
  * @param reorderWait      wall-clock quiet time after which buffered articles are assigned in event-time order; 0 = no buffer
  */
 public record StoryParams(Duration horizon, double nearThreshold, double rewriteThreshold, int queryTerms,
-                          int maxPostings, int maxCandidates, double candidateShare, Duration reorderWait) {
+                          int maxPostings, int maxCandidates, double candidateShare, double candidateMinShare,
+                          Duration reorderWait) {
 
     public StoryParams {
         if (horizon.isNegative() || horizon.isZero()) {
@@ -32,6 +36,9 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
         }
         if (!(candidateShare >= 0 && candidateShare < 1)) {
             throw new ConfigException("stories.candidateShare must be in [0, 1), not " + candidateShare);
+        }
+        if (!(candidateMinShare >= 0 && candidateMinShare < 1)) {
+            throw new ConfigException("stories.candidateMinShare must be in [0, 1), not " + candidateMinShare);
         }
         if (reorderWait.isNegative()) {
             throw new ConfigException("stories.reorderWait must not be negative");
@@ -46,7 +53,7 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
 
     /** The defaults of the defaults file, for tests and benchmarks. */
     public static StoryParams defaults() {
-        return new StoryParams(Duration.ofDays(7), 0.5, 0.33, 30, 64, 8, 0.3, Duration.ofSeconds(1));
+        return new StoryParams(Duration.ofDays(7), 0.5, 0.33, 30, 64, 8, 0.5, 0.05, Duration.ofSeconds(1));
     }
 
     /** Reads the keys from {@code config}; a key missing from an older defaults file falls back to {@link #defaults()}. */
@@ -60,23 +67,30 @@ public record StoryParams(Duration horizon, double nearThreshold, double rewrite
                 config.isSet("stories.maxPostings") ? config.getInt("stories.maxPostings") : d.maxPostings(),
                 config.isSet("stories.maxCandidates") ? config.getInt("stories.maxCandidates") : d.maxCandidates(),
                 config.isSet("stories.candidateShare") ? config.getDouble("stories.candidateShare") : d.candidateShare(),
+                config.isSet("stories.candidateMinShare") ? config.getDouble("stories.candidateMinShare")
+                        : d.candidateMinShare(),
                 config.isSet("stories.reorderWait") ? config.getDuration("stories.reorderWait") : d.reorderWait());
     }
 
     public StoryParams withRewriteThreshold(double t) {
-        return new StoryParams(horizon, nearThreshold, t, queryTerms, maxPostings, maxCandidates, candidateShare, reorderWait);
+        return new StoryParams(horizon, nearThreshold, t, queryTerms, maxPostings, maxCandidates, candidateShare, candidateMinShare, reorderWait);
     }
 
     public StoryParams withMaxCandidates(int n) {
-        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, n, candidateShare, reorderWait);
+        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, n, candidateShare, candidateMinShare, reorderWait);
     }
 
     public StoryParams withCandidateShare(double share) {
         return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates, share,
-                reorderWait);
+                candidateMinShare, reorderWait);
+    }
+
+    public StoryParams withCandidateMinShare(double share) {
+        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates,
+                candidateShare, share, reorderWait);
     }
 
     public StoryParams withReorderWait(Duration wait) {
-        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates, candidateShare, wait);
+        return new StoryParams(horizon, nearThreshold, rewriteThreshold, queryTerms, maxPostings, maxCandidates, candidateShare, candidateMinShare, wait);
     }
 }

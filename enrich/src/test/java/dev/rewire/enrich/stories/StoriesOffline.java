@@ -35,6 +35,10 @@ public final class StoriesOffline {
                 params = params.withMaxCandidates(Integer.parseInt(args[++i]));
                 continue;
             }
+            if (args[i].equals("--share")) {
+                params = params.withCandidateShare(Double.parseDouble(args[++i]));
+                continue;
+            }
             if (args[i].equals("--threshold")) {
                 params = params.withRewriteThreshold(Double.parseDouble(args[++i]));
                 continue;

@@ -82,9 +82,9 @@ class StoryAssignerTest {
 
     @Test
     void candidatesSharingLittleOfTheBestOnesTermWeightAreNotScored() {
-        StoryAssigner all = new StoryAssigner(StoryParams.defaults().withCandidateShare(0), new MapTable(),
+        StoryAssigner all = new StoryAssigner(StoryParams.defaults().withCandidateShare(0).withCandidateMinShare(0), new MapTable(),
                 new MapTable(), new MapTable(), new MapTable(), new MapTable());
-        StoryAssigner pruned = new StoryAssigner(StoryParams.defaults().withCandidateShare(0.9), new MapTable(),
+        StoryAssigner pruned = new StoryAssigner(StoryParams.defaults().withCandidateShare(0.9).withCandidateMinShare(0), new MapTable(),
                 new MapTable(), new MapTable(), new MapTable(), new MapTable());
         StoryAssigner.Decision[] last = new StoryAssigner.Decision[2];
         int k = 0;
@@ -109,5 +109,21 @@ class StoryAssignerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoryParams.defaults().withCandidateShare(1.0))
                 .isInstanceOf(dev.rewire.config.ConfigException.class)
                 .hasMessageContaining("stories.candidateShare");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoryParams.defaults().withCandidateMinShare(-0.1))
+                .isInstanceOf(dev.rewire.config.ConfigException.class)
+                .hasMessageContaining("stories.candidateMinShare");
+    }
+
+    @Test
+    void aStoryMetThroughAnIncidentalTermIsNotScored() {
+        StoryAssigner strict = new StoryAssigner(StoryParams.defaults().withCandidateShare(0).withCandidateMinShare(0.5),
+                new MapTable(), new MapTable(), new MapTable(), new MapTable(), new MapTable());
+        long t = T0.toEpochMilli();
+        CleanArticle first = article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE);
+        strict.assign(first, Fingerprinter.of(first), t);
+        CleanArticle other = article("b1", "post.example", "Lorries barred from Kessington bridge", StoryTexts.OTHER_BRIDGE);
+        var d = strict.assign(other, Fingerprinter.of(other), t + 60_000);
+        assertThat(d.candidates()).as("the other bridge story shares only a few of its terms").isZero();
+        assertThat(d.article().relation()).isEqualTo(Relation.ORIGINAL);
     }
 }

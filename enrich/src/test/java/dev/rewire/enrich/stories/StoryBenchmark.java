@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * mvn -B -o -q -pl enrich test-compile
  * mvn -B -o -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/enrich-cp.txt
  * java -Xmx10g -cp "enrich/target/test-classes:enrich/target/classes:$(cat /tmp/enrich-cp.txt)" \
- *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [sizes…]
+ *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [--candidate-min-share S] [sizes…]
  * </pre>
  */
 public final class StoryBenchmark {
@@ -56,14 +56,16 @@ public final class StoryBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--candidate-share")) {
                 params = params.withCandidateShare(Double.parseDouble(args[++i]));
+            } else if (args[i].equals("--candidate-min-share")) {
+                params = params.withCandidateMinShare(Double.parseDouble(args[++i]));
             } else {
                 given.add(Long.parseLong(args[i]));
             }
         }
         long[] sizes = given.isEmpty() ? new long[] {1_000, 100_000, 1_000_000}
                 : given.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("stories.candidateShare=%s, stories.maxCandidates=%d%n", params.candidateShare(),
-                params.maxCandidates());
+        System.out.printf("stories.candidateShare=%s, stories.candidateMinShare=%s, stories.maxCandidates=%d%n",
+                params.candidateShare(), params.candidateMinShare(), params.maxCandidates());
         if (!Boolean.getBoolean("skipWarmUp")) {
             new StoryBenchmark().run(20_000, false);  // warm-up: JIT
         }
