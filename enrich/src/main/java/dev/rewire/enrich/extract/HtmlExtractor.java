@@ -48,7 +48,7 @@ import org.jsoup.select.NodeVisitor;
  *       id names share/social/cookie/newsletter/related/comment/promo/subscribe widgets are removed; the main
  *       container is {@code <article>}, else {@code [itemprop=articleBody]}, else {@code <main>}, else the
  *       element holding the most paragraph text, widened to the nearest ancestor holding 40 % of the page's
- *       remaining paragraph text; its blocks (p, h2–h6, li, blockquote, pre, table rows) become paragraphs,
+ *       remaining paragraph text; its blocks (p, h2–h6, li, dt, dd, blockquote, pre, table rows) become paragraphs,
  *       except link-dense ones (teasers, cards), filtered by the boilerplate chain; hidden elements, captions
  *       and credits go with the furniture; a page of links without a substantial paragraph is a listing and
  *       yields no text.</li>
@@ -118,7 +118,8 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)");
 
-    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr");
+    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote",
+            "pre", "tr");
     private static final Pattern LANG = Pattern.compile("([a-zA-Z]{2})([-_].*)?");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+([|\\-–—•·]|::)\\s+");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^by\\s+");
