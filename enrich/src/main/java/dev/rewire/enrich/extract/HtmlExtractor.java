@@ -164,7 +164,10 @@ public final class HtmlExtractor implements ArticleExtractor {
         TreeStats stats = TreeStats.of(body, elements); // after the removals: they change where the text is
         TimeBudget.check();
         Element container = widen(mainContainer(body, stats), stats);
-        List<String> blocks = blocks(container, stats, counts);
+        List<String> blocks = new ArrayList<>();
+        for (Element part : SplitBody.parts(container, stats::paragraphText)) {
+            blocks.addAll(blocks(part, stats, counts));
+        }
         List<String> kept = rules.filter(blocks, counts);
         List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
         if (isListing(counts.getOrDefault(LINK_DENSE_RULE, 0), paragraphs)) {
