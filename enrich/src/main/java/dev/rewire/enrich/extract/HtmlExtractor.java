@@ -48,10 +48,11 @@ import org.jsoup.select.NodeVisitor;
  *       id names share/social/cookie/newsletter/related/comment/promo/subscribe widgets are removed; the main
  *       container is {@code <article>}, else {@code [itemprop=articleBody]}, else {@code <main>}, else the
  *       element holding the most paragraph text, widened to the nearest ancestor holding 40 % of the page's
- *       remaining paragraph text; its blocks (p, h2–h6, li, dt, dd, blockquote, pre, table rows) become paragraphs,
- *       except link-dense ones (teasers, cards), filtered by the boilerplate chain; hidden elements, captions
- *       and credits go with the furniture; a page of links without a substantial paragraph is a listing and
- *       yields no text.</li>
+ *       remaining paragraph text, together with its siblings of the same tag and class (a body split around a
+ *       call-out); its blocks (p, h2–h6, li, dt, dd, blockquote, pre, table rows, the bare cells of rows that
+ *       hold paragraphs) become paragraphs, except link-dense ones (teasers, cards), filtered by the
+ *       boilerplate chain; hidden elements, captions and credits go with the furniture; a page of links
+ *       without a substantial paragraph is a listing and yields no text.</li>
  * </ul>
  *
  * <p>Removals are counted under {@value #ELEMENT_RULE} and {@value #CLASS_RULE} besides the line rules.
@@ -662,7 +663,7 @@ public final class HtmlExtractor implements ArticleExtractor {
                 if (el.normalName().equals("a")) {
                     insideLink[0]++;
                 }
-                if (!BLOCKS.contains(el.normalName()) || stats.holdsBlocks(el)) {
+                if (!(BLOCKS.contains(el.normalName()) || isLooseCell(el, stats)) || stats.holdsBlocks(el)) {
                     return FilterResult.CONTINUE; // a block holding smaller blocks (a layout table, a list of paragraphs)
                 }
                 String text;
@@ -705,6 +706,17 @@ public final class HtmlExtractor implements ArticleExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * A table cell without blocks in a row that has some (other cells hold paragraphs): the row is not read as
+     * one block then, so such a cell is a block of its own, or its text would be lost.
+     */
+    private static boolean isLooseCell(Element el, TreeStats stats) {
+        String tag = el.normalName();
+        Element row = el.parent();
+        return (tag.equals("td") || tag.equals("th")) && row != null && row.normalName().equals("tr")
+                && stats.holdsBlocks(row);
     }
 
     private static boolean isListing(int linkBlocks, List<String> paragraphs) {
