@@ -50,9 +50,9 @@ import org.jsoup.select.NodeVisitor;
  *       element holding the most paragraph text, widened to the nearest ancestor holding 40 % of the page's
  *       remaining paragraph text, together with its siblings of the same tag and class (a body split around a
  *       call-out); its blocks (p, h2–h6, li, dt, dd, blockquote, pre, table rows, the bare cells of rows that
- *       hold paragraphs) become paragraphs, except link-dense ones (teasers, cards), filtered by the
- *       boilerplate chain; hidden elements, captions and credits go with the furniture; a page of links
- *       without a substantial paragraph is a listing and yields no text.</li>
+ *       hold paragraphs) become paragraphs, except link-dense ones (teasers, cards) and grids of teaser cards
+ *       ({@code CardGrid}), filtered by the boilerplate chain; hidden elements, captions and credits go with
+ *       the furniture; a page of links without a substantial paragraph is a listing and yields no text.</li>
  * </ul>
  *
  * <p>Removals are counted under {@value #ELEMENT_RULE} and {@value #CLASS_RULE} besides the line rules.
@@ -68,6 +68,9 @@ public final class HtmlExtractor implements ArticleExtractor {
 
     /** Boilerplate count key: blocks whose text is (nearly) all link text. */
     public static final String LINK_DENSE_RULE = "link-dense-block";
+
+    /** Boilerplate count key: teaser cards of a grid inside the container ({@code CardGrid}). */
+    public static final String CARD_RULE = "card-grid";
 
     /** From this many words on, the guessed language of the text wins over {@code <html lang>}. */
     private static final int TRUST_TEXT_LANGUAGE_WORDS = 50;
@@ -167,7 +170,7 @@ public final class HtmlExtractor implements ArticleExtractor {
         Element container = widen(mainContainer(body, stats), stats);
         List<String> blocks = new ArrayList<>();
         for (Element part : SplitBody.parts(container, stats::paragraphText)) {
-            blocks.addAll(blocks(part, stats, counts));
+            blocks.addAll(blocks(part, stats, CardGrid.cards(part), counts));
         }
         List<String> kept = rules.filter(blocks, counts);
         List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
@@ -647,7 +650,8 @@ public final class HtmlExtractor implements ArticleExtractor {
      * text is nearly all link text (a teaser headline, a "more stories" entry, a card wrapped in a link) is a
      * pointer to another page, not article text: it is dropped and counted under {@value #LINK_DENSE_RULE}.
      */
-    private static List<String> blocks(Element container, TreeStats stats, Map<String, Integer> counts) {
+    private static List<String> blocks(Element container, TreeStats stats, Set<Element> cards,
+            Map<String, Integer> counts) {
         List<String> out = new ArrayList<>();
         int[] insideLink = {0};
         int[] visited = {0};
@@ -659,6 +663,10 @@ public final class HtmlExtractor implements ArticleExtractor {
                 }
                 if (!(node instanceof Element el)) {
                     return FilterResult.CONTINUE;
+                }
+                if (cards.contains(el)) {
+                    counts.merge(CARD_RULE, 1, Integer::sum);
+                    return FilterResult.SKIP_ENTIRELY; // tail() is not called for it either
                 }
                 if (el.normalName().equals("a")) {
                     insideLink[0]++;
