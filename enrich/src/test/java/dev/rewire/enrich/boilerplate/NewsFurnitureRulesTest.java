@@ -134,4 +134,18 @@ class NewsFurnitureRulesTest {
         assertThat(rule.isBoilerplate("<b>Note:</b> the ferry runs on Sundays from May until the end of September.")).isFalse();
         keepsArticleText(rule);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+            "Lorem ipsum 2", "• Lorem Ipsum", "“Lorem ipsum dolor sit amet”"})
+    void placeholderLatinIsFurniture(String line) {
+        assertThat(new PlaceholderTextRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void placeholderRuleKeepsArticleText() {
+        PlaceholderTextRule rule = new PlaceholderTextRule();
+        assertThat(rule.isBoilerplate("Designers have filled empty layouts with lorem ipsum since the 1960s.")).isFalse();
+        keepsArticleText(rule);
+    }
 }

@@ -26,7 +26,7 @@ class RulePrefilterTest {
                     + "digital news outlet.", "Exit mobile version", "Site icon Example Herald", "  Menu  ",
             "World | Business | Sport", "<img height=\"1\" width=\"1\" src=\"https://px.example/p\"/>", "Lifestyle",
             "The council met on Tuesday and agreed to reopen the ferry: it will run from May.", "Ⓒ 2031",
-            "Kelvin: \u212Aelvin", "İstanbul news");
+            "Kelvin: \u212Aelvin", "İstanbul news", "Lorem ipsum dolor sit amet");
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
