@@ -65,6 +65,19 @@ class NewsFurnitureRulesTest {
         keepsArticleText(new NewsletterRule());
     }
 
+    @Test
+    void longConsentSmallPrintIsFurnitureButLongPromptsAreNot() {
+        NewsletterRule rule = new NewsletterRule();
+        String consent = "By signing up, you agree to receive recurring automated text messages from Tide Offers at the "
+                + "number provided. Message and data rates may apply. Up to three messages a day. Reply STOP to opt out "
+                + "or HELP for help. Consent is not a condition of any purchase. See our Privacy Policy and Terms.";
+        assertThat(rule.isBoilerplate(consent)).isTrue();
+        String story = "Sign up for the allotment society's newsletter was how most members first heard of the plan, "
+                + "the chair said, and within a week the waiting list for plots had doubled, forcing the council to "
+                + "look again at the empty land behind the station.";
+        assertThat(rule.isBoilerplate(story)).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Already have an account? Log in", "Subscribe to continue reading",
             "This article is exclusive to Tide+ subscribers", "Create a free account to keep reading", "Log in"})
