@@ -40,7 +40,7 @@ class NewsFurnitureRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"November 18, 2031", "Updated at 1:23 p.m. ET", "Published 3 hours ago", "18.11.2031 10:42",
-            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read"})
+            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read", "Reading time 4 minutes", "2 days ago"})
     void datelinesAreFurniture(String line) {
         assertThat(new DatelineRule().isBoilerplate(line)).isTrue();
     }
@@ -50,6 +50,13 @@ class NewsFurnitureRulesTest {
         keepsArticleText(new DatelineRule());
         assertThat(new DatelineRule().isBoilerplate("2031")).isFalse();
         assertThat(new DatelineRule().isBoilerplate("March 2031 was the wettest month on record")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$1,500 – $12,000", "2.5% + $0.25", "€300 – €2,000", "3 hours and 30 minutes",
+            "1 hour and 45 minutes"})
+    void pricesRatesAndDurationsAreNoDatelines(String line) {
+        assertThat(new DatelineRule().isBoilerplate(line)).isFalse();
     }
 
     @ParameterizedTest
