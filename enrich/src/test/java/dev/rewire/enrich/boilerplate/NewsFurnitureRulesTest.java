@@ -126,7 +126,8 @@ class NewsFurnitureRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Enjoyed this piece? We need your help to keep publishing.", "Support us on Patreon",
-            "We may earn a commission when you buy through links on this page.", "This post may contain affiliate links."})
+            "We may earn a commission when you buy through links on this page.", "This post may contain affiliate links.",
+            "Donate now", "Buy me a coffee if this guide helped you"})
     void supportPromptsAreFurniture(String line) {
         assertThat(new SupportPromptRule().isBoilerplate(line)).isTrue();
     }
@@ -137,6 +138,13 @@ class NewsFurnitureRulesTest {
         assertThat(new SupportPromptRule().isBoilerplate(
                 "The council will support the plan if the donation from the mill owners arrives in time.")).isFalse();
         assertThat(new SupportPromptRule().isBoilerplate("The mill owners will donate the land to the village.")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Tips: podcasters take one-off payments through Ko-fi or Patreon pages.",
+            "Referral schemes: bloggers earn a commission when readers buy through affiliate links."})
+    void sentencesAboutDonationPlatformsAreArticleText(String line) {
+        assertThat(new SupportPromptRule().isBoilerplate(line)).isFalse();
     }
 
     @ParameterizedTest
