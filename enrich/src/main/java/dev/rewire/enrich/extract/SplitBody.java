@@ -2,6 +2,7 @@ package dev.rewire.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.jsoup.nodes.Element;
 
@@ -12,10 +13,17 @@ import org.jsoup.nodes.Element;
  * the most text; without this step every other part would be lost.
  *
  * <p>A sibling of the chosen container is another part when it has the same tag and the same, non-empty
- * {@code class} attribute and holds paragraph text of its own. Whatever lies between the parts (the call-out)
- * is not taken. One pass over the parent's children.
+ * {@code class} attribute and holds paragraph text of its own; an {@code <article>} or {@code <main>}
+ * container has no other parts. Whatever lies between the parts (the call-out) is not taken. One pass over
+ * the parent's children.
  */
 final class SplitBody {
+
+    /**
+     * Containers that are a whole by definition: sibling {@code <article>}s are other stories (an infinite
+     * scroll appends the next one with the same class), and there is one {@code <main>} and one body.
+     */
+    private static final Set<String> SELF_CONTAINED = Set.of("article", "main", "body");
 
     private SplitBody() {
     }
@@ -29,7 +37,7 @@ final class SplitBody {
     static List<Element> parts(Element container, ToIntFunction<Element> paragraphText) {
         Element parent = container.parent();
         String cls = container.className().strip();
-        if (parent == null || cls.isEmpty() || container.normalName().equals("body")) {
+        if (parent == null || cls.isEmpty() || SELF_CONTAINED.contains(container.normalName())) {
             return List.of(container);
         }
         List<Element> parts = new ArrayList<>();
