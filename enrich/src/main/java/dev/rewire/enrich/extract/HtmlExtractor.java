@@ -52,7 +52,8 @@ import org.jsoup.select.NodeVisitor;
  *       call-out); its blocks (p, h2–h6, li, dt, dd, blockquote, pre, table rows, the bare cells of rows that
  *       hold paragraphs) become paragraphs, except link-dense ones (teasers, cards) and grids of teaser cards
  *       ({@code CardGrid}), filtered by the boilerplate chain; hidden elements, captions and credits go with
- *       the furniture; a page of links without a substantial paragraph is a listing and yields no text.</li>
+ *       the furniture, the author's bio after the text goes too ({@code AuthorBio}); a page of links without
+ *       a substantial paragraph is a listing and yields no text.</li>
  * </ul>
  *
  * <p>Removals are counted under {@value #ELEMENT_RULE} and {@value #CLASS_RULE} besides the line rules.
@@ -173,7 +174,7 @@ public final class HtmlExtractor implements ArticleExtractor {
             blocks.addAll(blocks(part, stats, CardGrid.cards(part), counts));
         }
         List<String> kept = rules.filter(blocks, counts);
-        List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
+        List<String> paragraphs = AuthorBio.dropTrailing(Paragraphs.tidy(kept, title, counts), counts);
         if (isListing(counts.getOrDefault(LINK_DENSE_RULE, 0), paragraphs)) {
             // A home page, section front or search result: links to articles, no article. Its teaser texts
             // are not a story, so nothing is kept and the clean stage rejects the page as no-article.
