@@ -18,7 +18,8 @@ public final class BoilerplateChain {
     private static final BoilerplateChain DEFAULT = new BoilerplateChain(List.of(
             new SiteChromeRule(), new SocialCallToActionRule(), new CopyrightRule(), new RelatedLinksRule(),
             new LinkListRule(), new LoneWordRule(), new NewsletterRule(), new PaywallRule(), new DatelineRule(),
-            new BylineRule(), new AboutUsRule(), new SupportPromptRule(), new MarkupLeakRule()));
+            new BylineRule(), new AboutUsRule(), new SupportPromptRule(), new MarkupLeakRule(),
+            new PlaceholderTextRule()));
 
     private final List<BoilerplateRule> rules;
 

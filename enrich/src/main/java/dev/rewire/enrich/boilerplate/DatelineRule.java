@@ -27,6 +27,9 @@ public final class DatelineRule implements BoilerplateRule {
             "and", "of", "first", "date");
     private static final Set<String> LABELS = Set.of("updated", "update", "published", "posted", "modified",
             "ago", "today", "yesterday", "am", "pm");
+    /** Units of a duration: a stamp with a label ("3 hours ago", "5 min read"), a span of time without one. */
+    private static final Set<String> DURATION_UNITS = Set.of("minute", "minutes", "min", "mins", "hour", "hours",
+            "hr", "hrs", "days", "week", "weeks", "month", "months", "year", "years");
 
     @Override
     public int maxWords() {
@@ -45,8 +48,8 @@ public final class DatelineRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String line, String lower, int words) {
-        if (words > MAX_WORDS) {
-            return false;
+        if (words > MAX_WORDS || hasAmountSign(line)) {
+            return false; // prices and rates ("$500 – $5,000", "2.9% + $0.30") are numbers, not dates
         }
         var m = TOKEN.matcher(lower);
         int numbers = 0;
@@ -59,14 +62,26 @@ public final class DatelineRule implements BoilerplateRule {
             } else if (DATE_WORDS.contains(t)) {
                 if (LABELS.contains(t)) {
                     labels++;
-                } else if (t.length() >= 3 && !t.equals("and") && !t.equals("day") && !t.equals("last")) {
+                } else if (t.length() >= 3 && !t.equals("and") && !t.equals("day") && !t.equals("last")
+                        && !DURATION_UNITS.contains(t)) {
                     months++;
                 }
             } else {
                 return false;
             }
         }
-        // Needs a number and either a month/weekday name, a label, or a numeric date of three parts.
+        // Needs a number and either a month/weekday name, a label, or a numeric date of three parts; a duration
+        // ("3 hours and 30 minutes") has none of them.
         return numbers > 0 && (months > 0 || labels > 0 || numbers >= 3);
+    }
+
+    private static boolean hasAmountSign(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '$' || c == '%' || c == '€' || c == '£' || c == '¥') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,13 +6,16 @@ import java.util.regex.Pattern;
  * Newsletter and alert sign-up boxes and the consent small print under them ("Sign up for our morning
  * briefing", "Get the best stories in your inbox", "By signing up, you agree to our Terms …"). Templates
  * print them inside or right after the article body; no reporting sentence asks the reader to sign up.
- * Only short lines are judged, so an article about newsletters keeps its paragraphs.
+ * Only short lines are judged (prompts up to 30 words, the consent small print up to 80), so an article
+ * about newsletters keeps its paragraphs.
  */
 public final class NewsletterRule implements BoilerplateRule {
 
     public static final String NAME = "newsletter-prompt";
 
     private static final int MAX_WORDS = 30;
+    /** The consent small print is judged up to this length. */
+    private static final int MAX_CONSENT_WORDS = 80;
     private static final Pattern PROMPT = Pattern.compile(
             "(?i)^\\W*(sign up|signup|subscribe|join|get|receive|want)\\b.{0,80}\\b(newsletters?|mailing list|inbox"
                     + "|e-?mail updates|email alerts|daily briefing|weekly digest)\\b.*");
@@ -25,7 +28,7 @@ public final class NewsletterRule implements BoilerplateRule {
 
     @Override
     public int maxWords() {
-        return MAX_WORDS;
+        return MAX_CONSENT_WORDS;
     }
 
     @Override
@@ -48,8 +51,12 @@ public final class NewsletterRule implements BoilerplateRule {
 
     @Override
     public boolean isBoilerplate(String s, String lower, int words) {
-        if (words > MAX_WORDS) {
+        if (words > MAX_CONSENT_WORDS) {
             return false;
+        }
+        if (words > MAX_WORDS) {
+            // Consent small print runs long (message rates, opt-out keywords, privacy links); prompts do not.
+            return Lines.startsWithAny(lower, CONSENT_OPENINGS) && CONSENT.matcher(s).matches();
         }
         boolean topic = Lines.containsAny(lower, TOPICS);
         if (!topic && !Lines.startsWithAny(lower, CONSENT_OPENINGS)) {

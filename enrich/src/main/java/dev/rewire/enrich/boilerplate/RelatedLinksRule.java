@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Headers of link blocks that point away from the article ("Related:", "Read more", "See also",
- * "More from …", "You may also like"). The links themselves are usually caught by {@link LinkListRule} or
+ * "More from …", "You may also like", "Recent posts", "More like this"). The links themselves are usually caught by {@link LinkListRule} or
  * by the HTML stage; this rule removes the label so it does not dangle at the end of the text.
  */
 public final class RelatedLinksRule implements BoilerplateRule {
@@ -17,7 +17,8 @@ public final class RelatedLinksRule implements BoilerplateRule {
                     + "|read more|read next|read also|also read|see also|more (stories|news|articles)( from .+)?"
                     + "|more from .+|recommended|recommended (for you|reading|stories)|you may also like"
                     + "|you might also like|most read|most popular|popular (stories|posts)|further reading"
-                    + "|latest (news|stories|posts)|trending (now|stories)?)");
+                    + "|latest (news|stories|posts)|trending (now|stories)?|related reads|recent (posts|articles|stories)"
+                    + "|new (articles|posts)|top stories|more like this|more videos|recently by .+)");
 
     @Override
     public int maxWords() {

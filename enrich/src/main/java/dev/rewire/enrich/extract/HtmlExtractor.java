@@ -48,10 +48,12 @@ import org.jsoup.select.NodeVisitor;
  *       id names share/social/cookie/newsletter/related/comment/promo/subscribe widgets are removed; the main
  *       container is {@code <article>}, else {@code [itemprop=articleBody]}, else {@code <main>}, else the
  *       element holding the most paragraph text, widened to the nearest ancestor holding 40 % of the page's
- *       remaining paragraph text; its blocks (p, h2–h6, li, blockquote, pre, table rows) become paragraphs,
- *       except link-dense ones (teasers, cards), filtered by the boilerplate chain; hidden elements, captions
- *       and credits go with the furniture; a page of links without a substantial paragraph is a listing and
- *       yields no text.</li>
+ *       remaining paragraph text, together with its siblings of the same tag and class (a body split around a
+ *       call-out); its blocks (p, h2–h6, li, dt, dd, blockquote, pre, table rows, the bare cells of rows that
+ *       hold paragraphs) become paragraphs, except link-dense ones (teasers, cards) and grids of teaser cards
+ *       ({@code CardGrid}), filtered by the boilerplate chain; hidden elements, captions and credits go with
+ *       the furniture, the author's bio after the text goes too ({@code AuthorBio}); a page of links without
+ *       a substantial paragraph is a listing and yields no text.</li>
  * </ul>
  *
  * <p>Removals are counted under {@value #ELEMENT_RULE} and {@value #CLASS_RULE} besides the line rules.
@@ -67,6 +69,9 @@ public final class HtmlExtractor implements ArticleExtractor {
 
     /** Boilerplate count key: blocks whose text is (nearly) all link text. */
     public static final String LINK_DENSE_RULE = "link-dense-block";
+
+    /** Boilerplate count key: teaser cards of a grid inside the container ({@code CardGrid}). */
+    public static final String CARD_RULE = "card-grid";
 
     /** From this many words on, the guessed language of the text wins over {@code <html lang>}. */
     private static final int TRUST_TEXT_LANGUAGE_WORDS = 50;
@@ -118,7 +123,8 @@ public final class HtmlExtractor implements ArticleExtractor {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)(^|;)\\s*(display\\s*:\\s*none|visibility\\s*:\\s*hidden)");
 
-    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr");
+    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote",
+            "pre", "tr");
     private static final Pattern LANG = Pattern.compile("([a-zA-Z]{2})([-_].*)?");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+([|\\-–—•·]|::)\\s+");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^by\\s+");
@@ -163,9 +169,12 @@ public final class HtmlExtractor implements ArticleExtractor {
         TreeStats stats = TreeStats.of(body, elements); // after the removals: they change where the text is
         TimeBudget.check();
         Element container = widen(mainContainer(body, stats), stats);
-        List<String> blocks = blocks(container, stats, counts);
+        List<String> blocks = new ArrayList<>();
+        for (Element part : SplitBody.parts(container, stats::paragraphText)) {
+            blocks.addAll(blocks(part, stats, CardGrid.cards(part), counts));
+        }
         List<String> kept = rules.filter(blocks, counts);
-        List<String> paragraphs = Paragraphs.tidy(kept, title, counts);
+        List<String> paragraphs = AuthorBio.dropTrailing(Paragraphs.tidy(kept, title, counts), counts);
         if (isListing(counts.getOrDefault(LINK_DENSE_RULE, 0), paragraphs)) {
             // A home page, section front or search result: links to articles, no article. Its teaser texts
             // are not a story, so nothing is kept and the clean stage rejects the page as no-article.
@@ -642,7 +651,8 @@ public final class HtmlExtractor implements ArticleExtractor {
      * text is nearly all link text (a teaser headline, a "more stories" entry, a card wrapped in a link) is a
      * pointer to another page, not article text: it is dropped and counted under {@value #LINK_DENSE_RULE}.
      */
-    private static List<String> blocks(Element container, TreeStats stats, Map<String, Integer> counts) {
+    private static List<String> blocks(Element container, TreeStats stats, Set<Element> cards,
+            Map<String, Integer> counts) {
         List<String> out = new ArrayList<>();
         int[] insideLink = {0};
         int[] visited = {0};
@@ -655,10 +665,14 @@ public final class HtmlExtractor implements ArticleExtractor {
                 if (!(node instanceof Element el)) {
                     return FilterResult.CONTINUE;
                 }
+                if (cards.contains(el)) {
+                    counts.merge(CARD_RULE, 1, Integer::sum);
+                    return FilterResult.SKIP_ENTIRELY; // tail() is not called for it either
+                }
                 if (el.normalName().equals("a")) {
                     insideLink[0]++;
                 }
-                if (!BLOCKS.contains(el.normalName()) || stats.holdsBlocks(el)) {
+                if (!(BLOCKS.contains(el.normalName()) || isLooseCell(el, stats)) || stats.holdsBlocks(el)) {
                     return FilterResult.CONTINUE; // a block holding smaller blocks (a layout table, a list of paragraphs)
                 }
                 String text;
@@ -701,6 +715,17 @@ public final class HtmlExtractor implements ArticleExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * A table cell without blocks in a row that has some (other cells hold paragraphs): the row is not read as
+     * one block then, so such a cell is a block of its own, or its text would be lost.
+     */
+    private static boolean isLooseCell(Element el, TreeStats stats) {
+        String tag = el.normalName();
+        Element row = el.parent();
+        return (tag.equals("td") || tag.equals("th")) && row != null && row.normalName().equals("tr")
+                && stats.holdsBlocks(row);
     }
 
     private static boolean isListing(int linkBlocks, List<String> paragraphs) {

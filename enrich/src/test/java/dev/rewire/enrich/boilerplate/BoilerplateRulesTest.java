@@ -84,7 +84,8 @@ class BoilerplateRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Related Sources:", "Related", "Read more", "See also:", "More from the Ledger",
-            "You may also like", "Most read"})
+            "You may also like", "Most read", "Recent posts", "More like this", "Related reads", "Top stories",
+            "Recently by Ana Ruiz"})
     void relatedLinkHeadersAreFurniture(String line) {
         assertThat(new RelatedLinksRule().isBoilerplate(line)).isTrue();
     }

@@ -40,7 +40,7 @@ class NewsFurnitureRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"November 18, 2031", "Updated at 1:23 p.m. ET", "Published 3 hours ago", "18.11.2031 10:42",
-            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read"})
+            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read", "Reading time 4 minutes", "2 days ago"})
     void datelinesAreFurniture(String line) {
         assertThat(new DatelineRule().isBoilerplate(line)).isTrue();
     }
@@ -50,6 +50,13 @@ class NewsFurnitureRulesTest {
         keepsArticleText(new DatelineRule());
         assertThat(new DatelineRule().isBoilerplate("2031")).isFalse();
         assertThat(new DatelineRule().isBoilerplate("March 2031 was the wettest month on record")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$1,500 – $12,000", "2.5% + $0.25", "€300 – €2,000", "3 hours and 30 minutes",
+            "1 hour and 45 minutes"})
+    void pricesRatesAndDurationsAreNoDatelines(String line) {
+        assertThat(new DatelineRule().isBoilerplate(line)).isFalse();
     }
 
     @ParameterizedTest
@@ -63,6 +70,19 @@ class NewsFurnitureRulesTest {
     @Test
     void newsletterRuleKeepsArticleText() {
         keepsArticleText(new NewsletterRule());
+    }
+
+    @Test
+    void longConsentSmallPrintIsFurnitureButLongPromptsAreNot() {
+        NewsletterRule rule = new NewsletterRule();
+        String consent = "By signing up, you agree to receive recurring automated text messages from Tide Offers at the "
+                + "number provided. Message and data rates may apply. Up to three messages a day. Reply STOP to opt out "
+                + "or HELP for help. Consent is not a condition of any purchase. See our Privacy Policy and Terms.";
+        assertThat(rule.isBoilerplate(consent)).isTrue();
+        String story = "Sign up for the allotment society's newsletter was how most members first heard of the plan, "
+                + "the chair said, and within a week the waiting list for plots had doubled, forcing the council to "
+                + "look again at the empty land behind the station.";
+        assertThat(rule.isBoilerplate(story)).isFalse();
     }
 
     @ParameterizedTest
@@ -106,7 +126,8 @@ class NewsFurnitureRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Enjoyed this piece? We need your help to keep publishing.", "Support us on Patreon",
-            "We may earn a commission when you buy through links on this page.", "This post may contain affiliate links."})
+            "We may earn a commission when you buy through links on this page.", "This post may contain affiliate links.",
+            "Donate now", "Buy me a coffee if this guide helped you"})
     void supportPromptsAreFurniture(String line) {
         assertThat(new SupportPromptRule().isBoilerplate(line)).isTrue();
     }
@@ -117,6 +138,13 @@ class NewsFurnitureRulesTest {
         assertThat(new SupportPromptRule().isBoilerplate(
                 "The council will support the plan if the donation from the mill owners arrives in time.")).isFalse();
         assertThat(new SupportPromptRule().isBoilerplate("The mill owners will donate the land to the village.")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Tips: podcasters take one-off payments through Ko-fi or Patreon pages.",
+            "Referral schemes: bloggers earn a commission when readers buy through affiliate links."})
+    void sentencesAboutDonationPlatformsAreArticleText(String line) {
+        assertThat(new SupportPromptRule().isBoilerplate(line)).isFalse();
     }
 
     @ParameterizedTest
@@ -132,6 +160,20 @@ class NewsFurnitureRulesTest {
         assertThat(rule.isBoilerplate("<img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://px.example/p?c=2\"/>"))
                 .isTrue();
         assertThat(rule.isBoilerplate("<b>Note:</b> the ferry runs on Sundays from May until the end of September.")).isFalse();
+        keepsArticleText(rule);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+            "Lorem ipsum 2", "• Lorem Ipsum", "“Lorem ipsum dolor sit amet”"})
+    void placeholderLatinIsFurniture(String line) {
+        assertThat(new PlaceholderTextRule().isBoilerplate(line)).isTrue();
+    }
+
+    @Test
+    void placeholderRuleKeepsArticleText() {
+        PlaceholderTextRule rule = new PlaceholderTextRule();
+        assertThat(rule.isBoilerplate("Designers have filled empty layouts with lorem ipsum since the 1960s.")).isFalse();
         keepsArticleText(rule);
     }
 }

@@ -26,7 +26,10 @@ class RulePrefilterTest {
                     + "digital news outlet.", "Exit mobile version", "Site icon Example Herald", "  Menu  ",
             "World | Business | Sport", "<img height=\"1\" width=\"1\" src=\"https://px.example/p\"/>", "Lifestyle",
             "The council met on Tuesday and agreed to reopen the ferry: it will run from May.", "Ⓒ 2031",
-            "Kelvin: \u212Aelvin", "İstanbul news");
+            "Kelvin: \u212Aelvin", "İstanbul news", "Lorem ipsum dolor sit amet", "$1,500 – $12,000", "3 hours and 30 minutes",
+            "Tips: podcasters take one-off payments through Ko-fi or Patreon pages.", "Donate now", "Recent posts", "By signing up, you agree to receive "
+                    + "recurring automated text messages at the number provided. Message and data rates may apply. Up "
+                    + "to two messages a day. Reply STOP to opt out. Consent is not a condition of purchase.");
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
