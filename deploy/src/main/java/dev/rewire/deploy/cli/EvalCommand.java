@@ -49,12 +49,8 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The truth JSONL (same order as the input).")
         Path truth;
 
-        @Option(names = "--predictions", paramLabel = "FILE",
-                description = "Score this existing CleanArticle JSONL instead of replaying --input.")
-        Path predictions;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "Keep the replay's output here.")
-        Path out;
+        @Mixin
+        ReplayOutput output;
 
         @Option(names = "--min-f1", paramLabel = "F", description = "Exit 1 when F1 is below this floor (a CI gate).")
         Double minF1;
@@ -67,16 +63,10 @@ public final class EvalCommand implements Runnable {
 
         /** Replays the input (unless predictions are given) and returns the output file. */
         Path predictionsFile() throws Exception {
-            if (predictions != null) {
-                return predictions;
-            }
-            if (input == null) {
+            if (output.predictions == null && input == null) {
                 throw new IllegalArgumentException("give --input to replay, or --predictions to score an existing output");
             }
-            Path file = out != null ? out : Files.createTempFile("rewire-eval-", ".jsonl");
-            Replay.Result r = ReplayCommand.replay(common, List.of(input), file, true);
-            System.out.println("replay: " + r.summary() + String.format(Locale.ROOT, " in %.1f s", r.elapsed().toMillis() / 1000.0));
-            return file;
+            return output.file(common, input);
         }
 
         int gate(double f1) {
@@ -140,6 +130,29 @@ public final class EvalCommand implements Runnable {
         }
     }
 
+    /** Where an evaluation's articles come from: an existing output, or a replay kept (or not) in a file. */
+    static final class ReplayOutput {
+
+        @Option(names = "--predictions", paramLabel = "FILE",
+                description = "Score this existing CleanArticle JSONL instead of replaying.")
+        Path predictions;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Keep the replay's output here.")
+        Path out;
+
+        /** {@code --predictions}, or the output of a replay of {@code input} (printing its summary). */
+        Path file(CommonOptions common, Path input) throws Exception {
+            if (predictions != null) {
+                return predictions;
+            }
+            Path file = out != null ? out : Files.createTempFile("rewire-eval-", ".jsonl");
+            Replay.Result r = ReplayCommand.replay(common, List.of(input), file, true);
+            System.out.println("replay: " + r.summary()
+                    + String.format(Locale.ROOT, " in %.1f s", r.elapsed().toMillis() / 1000.0));
+            return file;
+        }
+    }
+
     /** {@code rewire eval seeds}. */
     @Command(name = "seeds", mixinStandardHelpOptions = true,
             description = "Seed rewrites: expected titles, furniture removed, paragraphs kept, one story of their own.")
@@ -156,12 +169,8 @@ public final class EvalCommand implements Runnable {
                 description = "Spread the seeds through this interchange JSONL stream and replay it all.")
         Path interleave;
 
-        @Option(names = "--predictions", paramLabel = "FILE",
-                description = "Check this existing CleanArticle JSONL instead of replaying.")
-        Path predictions;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "Keep the replay's output here.")
-        Path out;
+        @Mixin
+        ReplayOutput output;
 
         @Mixin
         CommonOptions common;
@@ -170,32 +179,26 @@ public final class EvalCommand implements Runnable {
         public Integer call() throws Exception {
             Path expectedFile = expected != null ? expected : seeds.resolve("expected.json");
             JsonNode want = Json.mapper().readTree(expectedFile.toFile());
-            Path file = predictions;
-            if (file == null) {
-                file = out != null ? out : Files.createTempFile("rewire-seeds-", ".jsonl");
-                Path input = seeds;
-                if (interleave != null) {
-                    List<Path> files = new ArrayList<>();
-                    for (var it = want.path("files").fieldNames(); it.hasNext(); ) {
-                        files.add(seeds.resolve(it.next()));
-                    }
-                    input = Files.createTempFile("rewire-seeds-interleaved-", ".jsonl");
-                    Interleave.write(interleave, files, input);
-                    System.out.println("interleaved " + files.size() + " seeds into " + interleave);
+            Path input = seeds;
+            if (output.predictions == null && interleave != null) {
+                List<Path> files = new ArrayList<>();
+                for (var it = want.path("files").fieldNames(); it.hasNext(); ) {
+                    files.add(seeds.resolve(it.next()));
                 }
-                Replay.Result r = ReplayCommand.replay(common, List.of(input), file, true);
-                System.out.println("replay: " + r.summary()
-                        + String.format(Locale.ROOT, " in %.1f s", r.elapsed().toMillis() / 1000.0));
+                input = Files.createTempFile("rewire-seeds-interleaved-", ".jsonl");
+                Interleave.write(interleave, files, input);
+                System.out.println("interleaved " + files.size() + " seeds into " + interleave);
             }
-            List<JsonNode> output = new ArrayList<>();
+            Path file = output.file(common, input);
+            List<JsonNode> articles = new ArrayList<>();
             try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                 for (String line : (Iterable<String>) lines::iterator) {
                     if (!line.isBlank()) {
-                        output.add(Json.mapper().readTree(line));
+                        articles.add(Json.mapper().readTree(line));
                     }
                 }
             }
-            SeedCheck.Result r = SeedCheck.check(want, output);
+            SeedCheck.Result r = SeedCheck.check(want, articles);
             r.problems().forEach((name, problems) ->
                     System.out.println("  " + name + " " + (problems.isEmpty() ? "OK" : problems)));
             System.out.println(r.storyLine());
