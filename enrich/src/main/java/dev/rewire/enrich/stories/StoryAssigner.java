@@ -216,7 +216,9 @@ public final class StoryAssigner {
      */
     private List<String> candidates(ArticleVector v, long eventMillis, long horizon, Map<String, Postings> lists) {
         Map<String, Double> hits = new HashMap<>();
+        double query = 0;  // the article's own query-term weight
         for (Map.Entry<String, Double> e : queryTerms(v)) {
+            query += e.getValue();
             Postings p = Postings.decode(postings.get(e.getKey()));
             lists.put(e.getKey(), p);
             for (Postings.Entry entry : p.entries) {
@@ -228,11 +230,8 @@ public final class StoryAssigner {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> out = new ArrayList<>();
-        double query = 0;
-        for (Map.Entry<String, Double> e : queryTerms(v)) {
-            query += e.getValue();
-        }
-        double floor = ranked.isEmpty() ? 0 : Math.max(ranked.get(0).getValue() * params.candidateShare(), query * params.candidateMinShare());
+        double floor = ranked.isEmpty() ? 0
+                : Math.max(ranked.get(0).getValue() * params.candidateShare(), query * params.candidateMinShare());
         for (int k = 0; k < ranked.size() && k < params.maxCandidates() && ranked.get(k).getValue() >= floor; k++) {
             out.add(ranked.get(k).getKey());
         }
