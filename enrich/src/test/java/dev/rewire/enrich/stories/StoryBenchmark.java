@@ -19,11 +19,18 @@ import java.util.SplittableRandom;
  * story-specific terms and 8 names of which each member uses most; stories of 1–6 members; event times
  * spread over the 7-day horizon. Fingerprinting is not included (it runs before the repartition, scaled out).
  *
+ * <p>By default the five tables are in-memory maps (the algorithm's own cost). With {@code --rocksdb DIR}
+ * they are Kafka Streams persistent key-value stores, RocksDB with Kafka Streams' default options, as the
+ * topology builds them ({@code Stores.persistentKeyValueStore}), opened under DIR without a changelog: the
+ * cost per article on real stores, and the index's bytes on disk per article (SST and log files, after a
+ * flush). The changelog's produce cost is not included.
+ *
  * <pre>
  * mvn -B -o -q -pl enrich test-compile
  * mvn -B -o -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/enrich-cp.txt
  * java -Xmx10g -cp "enrich/target/test-classes:enrich/target/classes:$(cat /tmp/enrich-cp.txt)" \
- *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [--candidate-min-share S] [sizes…]
+ *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [--candidate-min-share S] \
+ *     [--rocksdb DIR] [sizes…]
  * </pre>
  */
 public final class StoryBenchmark {
@@ -50,6 +57,8 @@ public final class StoryBenchmark {
     }
 
     private static StoryParams params = StoryParams.defaults();
+    /** Where RocksDB stores go ({@code --rocksdb}); null: in-memory maps. */
+    private static java.nio.file.Path rocksRoot;
 
     public static void main(String[] args) {
         List<Long> given = new ArrayList<>();
@@ -58,14 +67,17 @@ public final class StoryBenchmark {
                 params = params.withCandidateShare(Double.parseDouble(args[++i]));
             } else if (args[i].equals("--candidate-min-share")) {
                 params = params.withCandidateMinShare(Double.parseDouble(args[++i]));
+            } else if (args[i].equals("--rocksdb")) {
+                rocksRoot = java.nio.file.Path.of(args[++i]);
             } else {
                 given.add(Long.parseLong(args[i]));
             }
         }
         long[] sizes = given.isEmpty() ? new long[] {1_000, 100_000, 1_000_000}
                 : given.stream().mapToLong(Long::longValue).toArray();
-        System.out.printf("stories.candidateShare=%s, stories.candidateMinShare=%s, stories.maxCandidates=%d%n",
-                params.candidateShare(), params.candidateMinShare(), params.maxCandidates());
+        System.out.printf("stories.candidateShare=%s, stories.candidateMinShare=%s, stories.maxCandidates=%d, tables: %s%n",
+                params.candidateShare(), params.candidateMinShare(), params.maxCandidates(),
+                rocksRoot == null ? "in-memory maps" : "RocksDB under " + rocksRoot);
         if (!Boolean.getBoolean("skipWarmUp")) {
             new StoryBenchmark().run(20_000, false);  // warm-up: JIT
         }
@@ -77,11 +89,17 @@ public final class StoryBenchmark {
     }
 
     private void run(long n, boolean print) {
-        MapTable df = new MapTable();
-        MapTable postings = new MapTable();
-        MapTable states = new MapTable();
-        MapTable articles = new MapTable();
-        MapTable hashes = new MapTable();
+        try (Tables tables = rocksRoot == null || !print ? Tables.inMemory() : Tables.rocksDb(rocksRoot.resolve("index-" + n))) {
+            run(n, print, tables);
+        }
+    }
+
+    private void run(long n, boolean print, Tables tables) {
+        Table df = tables.table("df");
+        Table postings = tables.table("postings");
+        Table states = tables.table("states");
+        Table articles = tables.table("articles");
+        Table hashes = tables.table("hashes");
         StoryAssigner assigner = new StoryAssigner(params, df, postings, states, articles, hashes);
         long total = n + MEASURED;
         long step = Math.max(1, (HORIZON_MILLIS / 2) / total);  // the whole run within half a horizon: nothing expires
@@ -107,10 +125,90 @@ public final class StoryBenchmark {
         }
         double micros = (System.nanoTime() - start) / 1e3 / MEASURED;
         double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / MEASURED;
-        long bytes = df.bytes() + postings.bytes() + states.bytes() + articles.bytes() + hashes.bytes();
         if (print) {
             System.out.printf("%-10d %12.1f %12.1f %14.0f %12.1f %10d %14.0f%n", n, micros, cpuMicros, 1e6 / cpuMicros,
-                    candidates / (double) MEASURED, states.size(), bytes / (double) total);
+                    candidates / (double) MEASURED, tables.size("states"), tables.bytes() / (double) total);
+        }
+    }
+
+    /** The benchmark's five tables: in-memory maps, or Kafka Streams RocksDB stores in a directory. */
+    private interface Tables extends AutoCloseable {
+
+        Table table(String name);
+
+        /** Entries in one table. */
+        long size(String name);
+
+        /** Bytes of keys and values (maps), or of the store files on disk after a flush (RocksDB). */
+        long bytes();
+
+        @Override
+        void close();
+
+        static Tables inMemory() {
+            Map<String, MapTable> maps = new HashMap<>();
+            return new Tables() {
+                @Override
+                public Table table(String name) {
+                    return maps.computeIfAbsent(name, k -> new MapTable());
+                }
+
+                @Override
+                public long size(String name) {
+                    return maps.get(name).size();
+                }
+
+                @Override
+                public long bytes() {
+                    return maps.values().stream().mapToLong(MapTable::bytes).sum();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        static Tables rocksDb(java.nio.file.Path dir) {
+            java.util.Properties config = new java.util.Properties();
+            config.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "story-benchmark");
+            config.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            var context = new org.apache.kafka.streams.processor.api.MockProcessorContext<String, Object>(config,
+                    new org.apache.kafka.streams.processor.TaskId(0, 0), dir.toFile());
+            Map<String, org.apache.kafka.streams.state.KeyValueStore<String, byte[]>> stores = new HashMap<>();
+            return new Tables() {
+                @Override
+                public Table table(String name) {
+                    return new StoreTable(stores.computeIfAbsent(name, k -> {
+                        var store = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(k),
+                                org.apache.kafka.common.serialization.Serdes.String(),
+                                org.apache.kafka.common.serialization.Serdes.ByteArray()).withLoggingDisabled().build();
+                        store.init(context.getStateStoreContext(), store);
+                        return store;
+                    }));
+                }
+
+                @Override
+                public long size(String name) {
+                    return stores.get(name).approximateNumEntries();
+                }
+
+                @Override
+                public long bytes() {
+                    stores.values().forEach(org.apache.kafka.streams.state.KeyValueStore::flush);
+                    try (var files = java.nio.file.Files.walk(dir)) {
+                        return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    stores.values().forEach(org.apache.kafka.streams.state.KeyValueStore::close);
+                }
+            };
         }
     }
 

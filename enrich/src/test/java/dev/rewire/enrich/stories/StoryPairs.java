@@ -18,12 +18,16 @@ import java.util.Map;
  *
  * <pre>
  * articleGold, storyGold, same(0/1), sameTopic(0/1), names, centroid, member, numbers, protagonists,
- * reverseProtagonists, numberCosine, storyMembers, articleNumbers, articleWords, total, articleNames
+ * reverseProtagonists, numberCosine, storyMembers, articleNumbers, articleWords, total, articleNames[, embedding]
  * </pre>
+ *
+ * With {@code --embeddings FILE.tsv} ({@code url TAB v1,v2,…}, as {@code bench/embeddings} writes) a last
+ * column holds the cosine of the article's embedding with the story's mean member embedding, to judge
+ * whether a sentence-embedding model adds to the scorer.
  *
  * ({@code sameTopic}: the gold labels share the part before the first underscore, as ECB+ topics do.)
  *
- * <pre>java -cp … dev.rewire.enrich.stories.StoryPairs CLEAN.jsonl TRUTH.jsonl OUT.csv</pre>
+ * <pre>java -cp … dev.rewire.enrich.stories.StoryPairs CLEAN.jsonl TRUTH.jsonl OUT.csv [--embeddings FILE.tsv]</pre>
  */
 public final class StoryPairs {
 
@@ -38,6 +42,9 @@ public final class StoryPairs {
                 gold.put(n.get("url").asText(), n.get("cluster").asText());
             }
         }
+        Map<String, float[]> embeddings = args.length > 4 && args[3].equals("--embeddings")
+                ? readEmbeddings(Path.of(args[4])) : Map.of();
+        Map<String, float[]> storyEmbeddings = new HashMap<>();
         long horizon = StoryParams.defaults().horizon().toMillis();
         Map<String, Long> df = new HashMap<>();
         long docs = 0;
@@ -64,16 +71,57 @@ public final class StoryPairs {
                     StoryState s = e.getValue();
                     StoryScorer.Score sc = StoryScorer.score(v, s, t, horizon);
                     double reverse = StoryScorer.cover(v.names.top(StoryScorer.PROTAGONISTS), s.names);
-                    w.printf("%s,%s,%d,%d,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.5f,%d%n",
+                    w.printf("%s,%s,%d,%d,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.5f,%d%s%n",
                             g, e.getKey(), e.getKey().equals(g) ? 1 : 0,
                             g.split("_")[0].equals(e.getKey().split("_")[0]) ? 1 : 0,
                             sc.names(), sc.centroid(), sc.member(), sc.numbers(), sc.protagonists(), reverse,
                             v.numbers.cosine(s.numbers), s.memberCount, v.numbers.size(), fp.words(), sc.total(),
-                            v.names.size());
+                            v.names.size(), embeddings.isEmpty() ? ""
+                                    : String.format(",%.5f", cosine(embeddings.get(a.url()), storyEmbeddings.get(e.getKey()))));
+                }
+                float[] own = embeddings.get(a.url());
+                if (own != null) {
+                    float[] sum = storyEmbeddings.computeIfAbsent(g, k -> new float[own.length]);
+                    for (int i = 0; i < own.length; i++) {
+                        sum[i] += own[i];
+                    }
                 }
                 stories.computeIfAbsent(g, k -> StoryState.start(a.id(), a.outlet(), a.title(), t))
                         .add(a.id(), a.outlet(), a.title(), t, fp.minHash(), v);
             }
         }
+    }
+
+    private static Map<String, float[]> readEmbeddings(Path tsv) throws java.io.IOException {
+        Map<String, float[]> out = new HashMap<>();
+        for (String line : Files.readAllLines(tsv)) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            String[] parts = line.substring(tab + 1).split(",");
+            float[] v = new float[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                v[i] = Float.parseFloat(parts[i]);
+            }
+            out.put(line.substring(0, tab), v);
+        }
+        return out;
+    }
+
+    /** Cosine of two dense vectors; 0 when either is missing or zero. */
+    private static double cosine(float[] a, float[] b) {
+        if (a == null || b == null || a.length != b.length) {
+            return 0;
+        }
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }
