@@ -20,17 +20,22 @@ import java.util.SplittableRandom;
  * spread over the 7-day horizon. Fingerprinting is not included (it runs before the repartition, scaled out).
  *
  * <p>By default the five tables are in-memory maps (the algorithm's own cost). With {@code --rocksdb DIR}
- * they are Kafka Streams persistent key-value stores, RocksDB with Kafka Streams' default options, as the
- * topology builds them ({@code Stores.persistentKeyValueStore}), opened under DIR without a changelog: the
- * cost per article on real stores, and the index's bytes on disk per article (SST and log files, after a
- * flush). The changelog's produce cost is not included.
+ * they are Kafka Streams persistent key-value stores built as the topology builds them
+ * ({@code Stores.persistentKeyValueStore}: RocksDB with Kafka Streams' default options, metered), held by
+ * a one-processor topology in a {@code TopologyTestDriver}, so every access runs inside a real Streams
+ * task: the cost per article on real stores, and the index's bytes on disk per article (SST and log files
+ * after a flush). {@code --changelog} adds the change-logging layer the topology has (each write also
+ * becomes a changelog record, here handed to the driver's producer instead of a broker);
+ * {@code --cached} puts Kafka Streams' record cache in front (the driver commits, and so flushes the cache,
+ * after every record: the pipeline commits every 100 ms under exactly-once). The index is filled 1,000
+ * articles per driver record; each measured article is one record.
  *
  * <pre>
  * mvn -B -o -q -pl enrich test-compile
  * mvn -B -o -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/enrich-cp.txt
  * java -Xmx10g -cp "enrich/target/test-classes:enrich/target/classes:$(cat /tmp/enrich-cp.txt)" \
  *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [--candidate-min-share S] \
- *     [--rocksdb DIR] [sizes…]
+ *     [--rocksdb DIR [--changelog] [--cached]] [sizes…]
  * </pre>
  */
 public final class StoryBenchmark {
@@ -59,6 +64,10 @@ public final class StoryBenchmark {
     private static StoryParams params = StoryParams.defaults();
     /** Where RocksDB stores go ({@code --rocksdb}); null: in-memory maps. */
     private static java.nio.file.Path rocksRoot;
+    /** {@code --cached}: the RocksDB stores with Kafka Streams' record cache in front. */
+    private static boolean cached;
+    /** {@code --changelog}: the RocksDB stores write their changelog, as in the topology. */
+    private static boolean changelog;
 
     public static void main(String[] args) {
         List<Long> given = new ArrayList<>();
@@ -67,6 +76,10 @@ public final class StoryBenchmark {
                 params = params.withCandidateShare(Double.parseDouble(args[++i]));
             } else if (args[i].equals("--candidate-min-share")) {
                 params = params.withCandidateMinShare(Double.parseDouble(args[++i]));
+            } else if (args[i].equals("--cached")) {
+                cached = true;
+            } else if (args[i].equals("--changelog")) {
+                changelog = true;
             } else if (args[i].equals("--rocksdb")) {
                 rocksRoot = java.nio.file.Path.of(args[++i]);
             } else {
@@ -81,33 +94,42 @@ public final class StoryBenchmark {
         if (!Boolean.getBoolean("skipWarmUp")) {
             new StoryBenchmark().run(20_000, false);  // warm-up: JIT
         }
-        System.out.printf("%-10s %12s %12s %14s %12s %10s %14s%n", "index", "wall µs", "cpu µs", "articles/s (cpu)",
-                "candidates", "stories", "bytes/article");
+        System.out.printf("%-10s %12s %12s %14s %12s %10s %14s %10s %10s%n", "index", "wall µs", "cpu µs", "articles/s (cpu)",
+                "candidates", "stories", "bytes/article", "reads", "writes");
         for (long n : sizes) {
             new StoryBenchmark().run(n, true);
         }
     }
 
     private void run(long n, boolean print) {
-        try (Tables tables = rocksRoot == null || !print ? Tables.inMemory() : Tables.rocksDb(rocksRoot.resolve("index-" + n))) {
+        try (Tables tables = rocksRoot == null || !print ? Tables.inMemory() : Tables.rocksDb(rocksRoot.resolve("index-" + n), cached, changelog)) {
             run(n, print, tables);
         }
     }
 
     private void run(long n, boolean print, Tables tables) {
-        Table df = tables.table("df");
-        Table postings = tables.table("postings");
-        Table states = tables.table("states");
-        Table articles = tables.table("articles");
-        Table hashes = tables.table("hashes");
+        Counted df = new Counted(tables.table("df"));
+        Counted postings = new Counted(tables.table("postings"));
+        Counted states = new Counted(tables.table("states"));
+        Counted articles = new Counted(tables.table("articles"));
+        Counted hashes = new Counted(tables.table("hashes"));
         StoryAssigner assigner = new StoryAssigner(params, df, postings, states, articles, hashes);
         long total = n + MEASURED;
         long step = Math.max(1, (HORIZON_MILLIS / 2) / total);  // the whole run within half a horizon: nothing expires
         long t = Instant.parse("2031-01-01T00:00:00Z").toEpochMilli();
+        List<Runnable> batch = new ArrayList<>();
         for (long i = 0; i < n; i++) {
             Object[] a = next(i);
-            // Filled through the bulk path (same index updates, no scoring): a 10^6 index in minutes.
-            assigner.load((CleanArticle) a[0], (Fingerprint) a[1], t += step, (String) a[2]);
+            // Filled through the bulk path (same index updates, no scoring): a 10^6 index in minutes; in
+            // batches of 1,000 articles per Streams record (the fill is not measured).
+            long at = t += step;
+            batch.add(() -> assigner.load((CleanArticle) a[0], (Fingerprint) a[1], at, (String) a[2]));
+            if (batch.size() == 1_000 || i == n - 1) {
+                List<Runnable> work = List.copyOf(batch);
+                tables.run(() -> work.forEach(Runnable::run));
+                tables.drain();
+                batch.clear();
+            }
             if (print && i > 0 && i % 100_000 == 0) {
                 System.err.printf("  … %d articles in the index%n", i);
             }
@@ -116,18 +138,61 @@ public final class StoryBenchmark {
         for (long i = n; i < total; i++) {
             measured.add(next(i));
         }
-        long candidates = 0;
+        long[] candidates = {0};
+        List<Counted> all = List.of(df, postings, states, articles, hashes);
+        all.forEach(Counted::reset);
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (Object[] a : measured) {
-            candidates += assigner.assign((CleanArticle) a[0], (Fingerprint) a[1], t += step).candidates();
+            long at = t += step;
+            tables.run(() -> candidates[0] += assigner.assign((CleanArticle) a[0], (Fingerprint) a[1], at).candidates());
         }
         double micros = (System.nanoTime() - start) / 1e3 / MEASURED;
         double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / MEASURED;
+        tables.drain();
         if (print) {
-            System.out.printf("%-10d %12.1f %12.1f %14.0f %12.1f %10d %14.0f%n", n, micros, cpuMicros, 1e6 / cpuMicros,
-                    candidates / (double) MEASURED, tables.size("states"), tables.bytes() / (double) total);
+            System.out.printf("%-10d %12.1f %12.1f %14.0f %12.1f %10d %14.0f %10.0f %10.0f   (df %.0f/%.0f)%n", n, micros,
+                    cpuMicros, 1e6 / cpuMicros, candidates[0] / (double) MEASURED, tables.size("states"),
+                    tables.bytes() / (double) total,
+                    all.stream().mapToLong(c -> c.reads).sum() / (double) MEASURED,
+                    all.stream().mapToLong(c -> c.writes).sum() / (double) MEASURED,
+                    df.reads / (double) MEASURED, df.writes / (double) MEASURED);
+        }
+    }
+
+    /** A table that counts its reads and writes (deletes count as writes). */
+    private static final class Counted implements Table {
+
+        private final Table inner;
+        long reads;
+        long writes;
+
+        Counted(Table inner) {
+            this.inner = inner;
+        }
+
+        void reset() {
+            reads = 0;
+            writes = 0;
+        }
+
+        @Override
+        public byte[] get(String key) {
+            reads++;
+            return inner.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            writes++;
+            inner.put(key, value);
+        }
+
+        @Override
+        public void delete(String key) {
+            writes++;
+            inner.delete(key);
         }
     }
 
@@ -135,6 +200,13 @@ public final class StoryBenchmark {
     private interface Tables extends AutoCloseable {
 
         Table table(String name);
+
+        /** Runs one article's work where the tables may be used (inside a Streams task for RocksDB). */
+        void run(Runnable work);
+
+        /** Drops what the driver captured from changelogs (memory), outside the measured loop. */
+        default void drain() {
+        }
 
         /** Entries in one table. */
         long size(String name);
@@ -154,6 +226,11 @@ public final class StoryBenchmark {
                 }
 
                 @Override
+                public void run(Runnable work) {
+                    work.run();
+                }
+
+                @Override
                 public long size(String name) {
                     return maps.get(name).size();
                 }
@@ -169,24 +246,76 @@ public final class StoryBenchmark {
             };
         }
 
-        static Tables rocksDb(java.nio.file.Path dir) {
+        /**
+         * The five tables as persistent key-value stores built as the topology builds them (RocksDB, with a
+         * changelog), held by a one-processor topology in a {@link org.apache.kafka.streams.TopologyTestDriver}:
+         * a real Streams task with its metered, change-logging (and, with {@code cached}, caching) store
+         * layers. The driver commits after every record, so a cache's writes reach RocksDB per article (the
+         * pipeline commits every 100 ms under exactly-once: fewer writes), while its reads still hit.
+         */
+        static Tables rocksDb(java.nio.file.Path dir, boolean cached, boolean changelog) {
+            String[] names = {"df", "postings", "states", "articles", "hashes"};
+            Map<String, org.apache.kafka.streams.state.KeyValueStore<String, byte[]>> stores = new HashMap<>();
+            Runnable[] current = new Runnable[1];
+            org.apache.kafka.streams.Topology topology = new org.apache.kafka.streams.Topology();
+            topology.addSource("in", new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(), "in");
+            topology.addProcessor("open", () -> new org.apache.kafka.streams.processor.api.Processor<Object, Object, Void, Void>() {
+                @Override
+                public void init(org.apache.kafka.streams.processor.api.ProcessorContext<Void, Void> context) {
+                    for (String name : names) {
+                        stores.put(name, context.getStateStore(name));
+                    }
+                }
+
+                @Override
+                public void process(org.apache.kafka.streams.processor.api.Record<Object, Object> record) {
+                    current[0].run();
+                }
+            }, "in");
+            for (String name : names) {
+                var builder = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                        org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
+                        org.apache.kafka.common.serialization.Serdes.String(),
+                        org.apache.kafka.common.serialization.Serdes.ByteArray());
+                if (cached) {
+                    builder.withCachingEnabled();
+                }
+                if (!changelog) {
+                    builder.withLoggingDisabled();
+                }
+                topology.addStateStore(builder, "open");
+            }
             java.util.Properties config = new java.util.Properties();
             config.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "story-benchmark");
             config.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-            var context = new org.apache.kafka.streams.processor.api.MockProcessorContext<String, Object>(config,
-                    new org.apache.kafka.streams.processor.TaskId(0, 0), dir.toFile());
-            Map<String, org.apache.kafka.streams.state.KeyValueStore<String, byte[]>> stores = new HashMap<>();
+            config.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+            var driver = new org.apache.kafka.streams.TopologyTestDriver(topology, config);
+            var input = driver.createInputTopic("in", new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+            byte[] empty = new byte[0];
+            // The driver keeps every record a changelog receives; they are read off (dropped) as they come.
+            List<org.apache.kafka.streams.TestOutputTopic<byte[], byte[]>> changelogs = new ArrayList<>();
+            for (String name : changelog ? names : new String[0]) {
+                changelogs.add(driver.createOutputTopic("story-benchmark-" + name + "-changelog",
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer()));
+            }
             return new Tables() {
                 @Override
                 public Table table(String name) {
-                    return new StoreTable(stores.computeIfAbsent(name, k -> {
-                        var store = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(k),
-                                org.apache.kafka.common.serialization.Serdes.String(),
-                                org.apache.kafka.common.serialization.Serdes.ByteArray()).withLoggingDisabled().build();
-                        store.init(context.getStateStoreContext(), store);
-                        return store;
-                    }));
+                    return new StoreTable(stores.get(name));
+                }
+
+                @Override
+                public void run(Runnable work) {
+                    current[0] = work;
+                    input.pipeInput(empty, empty);  // the processor runs the work; the driver then commits
+                }
+
+                @Override
+                public void drain() {
+                    changelogs.forEach(org.apache.kafka.streams.TestOutputTopic::readRecordsToList);
                 }
 
                 @Override
@@ -206,7 +335,7 @@ public final class StoryBenchmark {
 
                 @Override
                 public void close() {
-                    stores.values().forEach(org.apache.kafka.streams.state.KeyValueStore::close);
+                    driver.close();
                 }
             };
         }
