@@ -25,17 +25,16 @@ import java.util.SplittableRandom;
  * a one-processor topology in a {@code TopologyTestDriver}, so every access runs inside a real Streams
  * task: the cost per article on real stores, and the index's bytes on disk per article (SST and log files
  * after a flush). {@code --changelog} adds the change-logging layer the topology has (each write also
- * becomes a changelog record, here handed to the driver's producer instead of a broker);
- * {@code --cached} puts Kafka Streams' record cache in front (the driver commits, and so flushes the cache,
- * after every record: the pipeline commits every 100 ms under exactly-once). The index is filled 1,000
- * articles per driver record; each measured article is one record.
+ * becomes a changelog record, here handed to the driver's producer instead of a broker). The index is
+ * filled 1,000 articles per driver record; each measured article is one record, and the driver commits
+ * after each.
  *
  * <pre>
  * mvn -B -o -q -pl enrich test-compile
  * mvn -B -o -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/enrich-cp.txt
  * java -Xmx10g -cp "enrich/target/test-classes:enrich/target/classes:$(cat /tmp/enrich-cp.txt)" \
  *     dev.rewire.enrich.stories.StoryBenchmark [--candidate-share S] [--candidate-min-share S] \
- *     [--rocksdb DIR [--changelog] [--cached]] [sizes…]
+ *     [--rocksdb DIR [--changelog]] [sizes…]
  * </pre>
  */
 public final class StoryBenchmark {
@@ -64,8 +63,6 @@ public final class StoryBenchmark {
     private static StoryParams params = StoryParams.defaults();
     /** Where RocksDB stores go ({@code --rocksdb}); null: in-memory maps. */
     private static java.nio.file.Path rocksRoot;
-    /** {@code --cached}: the RocksDB stores with Kafka Streams' record cache in front. */
-    private static boolean cached;
     /** {@code --changelog}: the RocksDB stores write their changelog, as in the topology. */
     private static boolean changelog;
 
@@ -76,8 +73,6 @@ public final class StoryBenchmark {
                 params = params.withCandidateShare(Double.parseDouble(args[++i]));
             } else if (args[i].equals("--candidate-min-share")) {
                 params = params.withCandidateMinShare(Double.parseDouble(args[++i]));
-            } else if (args[i].equals("--cached")) {
-                cached = true;
             } else if (args[i].equals("--changelog")) {
                 changelog = true;
             } else if (args[i].equals("--rocksdb")) {
@@ -90,7 +85,8 @@ public final class StoryBenchmark {
                 : given.stream().mapToLong(Long::longValue).toArray();
         System.out.printf("stories.candidateShare=%s, stories.candidateMinShare=%s, stories.maxCandidates=%d, tables: %s%n",
                 params.candidateShare(), params.candidateMinShare(), params.maxCandidates(),
-                rocksRoot == null ? "in-memory maps" : "RocksDB under " + rocksRoot);
+                rocksRoot == null ? "in-memory maps" : "RocksDB under " + rocksRoot
+                        + (changelog ? ", changelog" : ""));
         if (!Boolean.getBoolean("skipWarmUp")) {
             new StoryBenchmark().run(20_000, false);  // warm-up: JIT
         }
@@ -102,7 +98,7 @@ public final class StoryBenchmark {
     }
 
     private void run(long n, boolean print) {
-        try (Tables tables = rocksRoot == null || !print ? Tables.inMemory() : Tables.rocksDb(rocksRoot.resolve("index-" + n), cached, changelog)) {
+        try (Tables tables = rocksRoot == null || !print ? Tables.inMemory() : Tables.rocksDb(rocksRoot.resolve("index-" + n), changelog)) {
             run(n, print, tables);
         }
     }
@@ -247,13 +243,11 @@ public final class StoryBenchmark {
         }
 
         /**
-         * The five tables as persistent key-value stores built as the topology builds them (RocksDB, with a
-         * changelog), held by a one-processor topology in a {@link org.apache.kafka.streams.TopologyTestDriver}:
-         * a real Streams task with its metered, change-logging (and, with {@code cached}, caching) store
-         * layers. The driver commits after every record, so a cache's writes reach RocksDB per article (the
-         * pipeline commits every 100 ms under exactly-once: fewer writes), while its reads still hit.
+         * The five tables as persistent key-value stores built as the topology builds them (RocksDB; with
+         * {@code changelog}, change-logged), held by a one-processor topology in a
+         * {@link org.apache.kafka.streams.TopologyTestDriver}: a real Streams task with its metered store layers.
          */
-        static Tables rocksDb(java.nio.file.Path dir, boolean cached, boolean changelog) {
+        static Tables rocksDb(java.nio.file.Path dir, boolean changelog) {
             String[] names = {"df", "postings", "states", "articles", "hashes"};
             Map<String, org.apache.kafka.streams.state.KeyValueStore<String, byte[]>> stores = new HashMap<>();
             Runnable[] current = new Runnable[1];
@@ -278,9 +272,6 @@ public final class StoryBenchmark {
                         org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name),
                         org.apache.kafka.common.serialization.Serdes.String(),
                         org.apache.kafka.common.serialization.Serdes.ByteArray());
-                if (cached) {
-                    builder.withCachingEnabled();
-                }
                 if (!changelog) {
                     builder.withLoggingDisabled();
                 }
