@@ -22,6 +22,15 @@ public final class StoreTable implements Table {
     }
 
     @Override
+    public void putAll(java.util.List<java.util.Map.Entry<String, byte[]>> entries) {
+        java.util.List<org.apache.kafka.streams.KeyValue<String, byte[]>> batch = new java.util.ArrayList<>(entries.size());
+        for (java.util.Map.Entry<String, byte[]> e : entries) {
+            batch.add(org.apache.kafka.streams.KeyValue.pair(e.getKey(), e.getValue()));
+        }
+        store.putAll(batch);
+    }
+
+    @Override
     public void delete(String key) {
         store.delete(key);
     }

@@ -198,13 +198,15 @@ public final class StoryAssigner {
      */
     private ArticleVector vector(Fingerprint fp) {
         long docs = getLong(df, DOCS_KEY) + 1;
-        df.put(DOCS_KEY, longBytes(docs));
+        List<Map.Entry<String, byte[]>> writes = new ArrayList<>(fp.terms().size() + 1);
+        writes.add(Map.entry(DOCS_KEY, longBytes(docs)));
         Map<String, Long> counts = new HashMap<>();
         for (String t : fp.terms().keySet()) {
             long n = getLong(df, t) + 1;
-            df.put(t, longBytes(n));
+            writes.add(Map.entry(t, longBytes(n)));
             counts.put(t, n);
         }
+        df.putAll(writes);
         Map<String, Double> idf = new HashMap<>();
         return new ArticleVector(fp, t -> idf.computeIfAbsent(t, k -> {
             Long n = counts.get(k);
@@ -246,14 +248,16 @@ public final class StoryAssigner {
     }
 
     private void index(ArticleVector v, String storyId, long eventMillis, Map<String, Postings> lists) {
+        List<Map.Entry<String, byte[]>> writes = new ArrayList<>(params.queryTerms());
         for (Map.Entry<String, Double> e : queryTerms(v)) {
             Postings p = lists.get(e.getKey());
             if (p == null) {
                 p = Postings.decode(postings.get(e.getKey()));
             }
             p.add(storyId, eventMillis, params.maxPostings());
-            postings.put(e.getKey(), p.encode());
+            writes.add(Map.entry(e.getKey(), p.encode()));
         }
+        postings.putAll(writes);
     }
 
     private static double round(double x) {

@@ -11,5 +11,15 @@ public interface Table {
 
     void put(String key, byte[] value);
 
+    /**
+     * Writes several entries; stores that can write them in one batch (RocksDB's write batch, behind
+     * Kafka Streams' {@code putAll}) override this.
+     */
+    default void putAll(java.util.List<java.util.Map.Entry<String, byte[]>> entries) {
+        for (java.util.Map.Entry<String, byte[]> e : entries) {
+            put(e.getKey(), e.getValue());
+        }
+    }
+
     void delete(String key);
 }

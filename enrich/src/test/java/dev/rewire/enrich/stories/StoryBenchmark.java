@@ -186,6 +186,12 @@ public final class StoryBenchmark {
         }
 
         @Override
+        public void putAll(List<Map.Entry<String, byte[]>> entries) {
+            writes += entries.size();
+            inner.putAll(entries);
+        }
+
+        @Override
         public void delete(String key) {
             writes++;
             inner.delete(key);
