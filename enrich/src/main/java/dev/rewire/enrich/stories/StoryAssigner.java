@@ -200,18 +200,18 @@ public final class StoryAssigner {
         long docs = getLong(df, DOCS_KEY) + 1;
         List<Map.Entry<String, byte[]>> writes = new ArrayList<>(fp.terms().size() + 1);
         writes.add(Map.entry(DOCS_KEY, longBytes(docs)));
-        Map<String, Long> counts = new HashMap<>();
+        Map<String, Double> idf = new HashMap<>();
         for (String t : fp.terms().keySet()) {
             long n = getLong(df, t) + 1;
             writes.add(Map.entry(t, longBytes(n)));
-            counts.put(t, n);
+            idf.put(t, idf(n, docs));
         }
         df.putAll(writes);
-        Map<String, Double> idf = new HashMap<>();
-        return new ArticleVector(fp, t -> idf.computeIfAbsent(t, k -> {
-            Long n = counts.get(k);
-            return Math.log((docs + 1.0) / ((n != null ? n : getLong(df, k)) + 1.0)) + 1.0;
-        }));
+        return new ArticleVector(fp, t -> idf.computeIfAbsent(t, k -> idf(getLong(df, k), docs)));
+    }
+
+    private static double idf(long documentFrequency, long docs) {
+        return Math.log((docs + 1.0) / (documentFrequency + 1.0)) + 1.0;
     }
 
     /**
