@@ -1,5 +1,9 @@
 package dev.rewire.enrich.stories;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** A {@link Table} on a Kafka Streams key-value store (changelogged, so the index survives restarts). */
@@ -22,10 +26,10 @@ public final class StoreTable implements Table {
     }
 
     @Override
-    public void putAll(java.util.List<java.util.Map.Entry<String, byte[]>> entries) {
-        java.util.List<org.apache.kafka.streams.KeyValue<String, byte[]>> batch = new java.util.ArrayList<>(entries.size());
-        for (java.util.Map.Entry<String, byte[]> e : entries) {
-            batch.add(org.apache.kafka.streams.KeyValue.pair(e.getKey(), e.getValue()));
+    public void putAll(List<Map.Entry<String, byte[]>> entries) {
+        List<KeyValue<String, byte[]>> batch = new ArrayList<>(entries.size());
+        for (Map.Entry<String, byte[]> e : entries) {
+            batch.add(KeyValue.pair(e.getKey(), e.getValue()));
         }
         store.putAll(batch);
     }

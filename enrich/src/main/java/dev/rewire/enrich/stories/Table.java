@@ -1,7 +1,10 @@
 package dev.rewire.enrich.stories;
 
+import java.util.List;
+import java.util.Map;
+
 /**
- * The three operations the story index needs from a key-value store. Exists so the index runs on Kafka
+ * The operations the story index needs from a key-value store. Exists so the index runs on Kafka
  * Streams state stores in the topology ({@link StoreTable}) and on a plain map in benchmarks and offline
  * evaluation ({@link MapTable}), with the same binary values either way.
  */
@@ -15,8 +18,8 @@ public interface Table {
      * Writes several entries; stores that can write them in one batch (RocksDB's write batch, behind
      * Kafka Streams' {@code putAll}) override this.
      */
-    default void putAll(java.util.List<java.util.Map.Entry<String, byte[]>> entries) {
-        for (java.util.Map.Entry<String, byte[]> e : entries) {
+    default void putAll(List<Map.Entry<String, byte[]>> entries) {
+        for (Map.Entry<String, byte[]> e : entries) {
             put(e.getKey(), e.getValue());
         }
     }
