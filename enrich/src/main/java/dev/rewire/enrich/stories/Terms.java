@@ -62,13 +62,27 @@ public final class Terms {
                 i++;
             }
             int start = i;
-            while (i < len && (Character.isLetterOrDigit(n.charAt(i))
-                    || (n.charAt(i) == '.' || n.charAt(i) == ',') && i + 1 < len && Character.isDigit(n.charAt(i + 1))
-                    && i > start && Character.isDigit(n.charAt(i - 1)))) {
-                i++;
+            StringBuilder spaced = null;  // the token, when a spaced separator was closed up
+            while (i < len) {
+                if (Character.isLetterOrDigit(n.charAt(i))
+                        || (n.charAt(i) == '.' || n.charAt(i) == ',') && i + 1 < len && Character.isDigit(n.charAt(i + 1))
+                        && i > start && Character.isDigit(n.charAt(i - 1))) {
+                    if (spaced != null) {
+                        spaced.append(n.charAt(i));
+                    }
+                    i++;
+                } else if (i > start && EntityExtractor.spacedSeparator(n, i)) {
+                    if (spaced == null) {
+                        spaced = new StringBuilder(n.substring(start, i));
+                    }
+                    spaced.append(n.charAt(i));
+                    i += 2;
+                } else {
+                    break;
+                }
             }
             if (i > start && i - start <= MAX_TOKEN) {
-                out.add(n.substring(start, i));
+                out.add(spaced != null ? spaced.toString() : n.substring(start, i));
             }
         }
         return out;

@@ -27,6 +27,24 @@ class FingerprintTest {
     }
 
     @Test
+    void numbersWrittenWithASpaceAfterTheSeparatorAreReadWhole() {
+        String tokenised = "A 5. 9 magnitude quake shook the island, home to 200, 000 people, at 9. 25 am.";
+        assertThat(Terms.words(tokenised)).contains("5.9", "200,000", "9.25").doesNotContain("000");
+        assertThat(EntityExtractor.extract(tokenised).numbers()).contains("5.9 magnitude", "200000 people", "5.9")
+                .doesNotContain("9 magnitude", "000 people");
+        // the same numbers as an untokenised text writes them
+        assertThat(EntityExtractor.extract("A 5.9 magnitude quake, home to 200,000 people.").numbers())
+                .contains("5.9 magnitude", "200000 people");
+    }
+
+    @Test
+    void aSentenceEndingInANumberIsNotJoinedToTheNext() {
+        assertThat(Terms.words("It was built in 2005. 9 people live there, 12 in all, 3, 4 or 5 rooms."))
+                .contains("2005", "9", "3", "4").doesNotContain("2005.9", "3,4");
+        assertThat(Terms.words("Version 2. 5th floor")).contains("2", "5th");
+    }
+
+    @Test
     void minHashIsHighForLightEditsAndLowForRewrites() {
         int[] a = MinHash.of(Terms.words(StoryTexts.BRIDGE));
         assertThat(MinHash.similarity(a, MinHash.of(Terms.words(StoryTexts.BRIDGE)))).isEqualTo(1.0);
