@@ -49,4 +49,34 @@ class StoryScorerTest {
         assertThat(s.total()).isCloseTo(StoryScorer.W_CENTROID * s.centroid() + StoryScorer.W_NAMES * s.names()
                 + StoryScorer.W_PROTAGONISTS * s.protagonists(), within(1e-9));
     }
+
+    @Test
+    void anArticleWithoutNamesIsScoredOnTermsAndNumbersAlone() {
+        // a text in lower case throughout (a caption, a transcript): the extractor finds no names in it
+        ArticleVector v = new ArticleVector(Fingerprinter.of(null, StoryTexts.BRIDGE_REWRITE.toLowerCase()), FLAT_IDF);
+        assertThat(v.names.size()).isZero();
+        assertThat(v.numbers.size()).isPositive();
+
+        var s = StoryScorer.score(v, bridgeStory(), 0, HORIZON);
+
+        assertThat(s.names()).isZero();
+        assertThat(s.total()).isPositive().isCloseTo((StoryScorer.W_CENTROID * s.centroid()
+                + StoryScorer.W_NUMBERS * s.numbers()) / (StoryScorer.W_CENTROID + StoryScorer.W_NUMBERS), within(1e-9));
+    }
+
+    @Test
+    void namesTheStoryDoesNotHaveCountAgainstTheArticle() {
+        ArticleVector v = new ArticleVector(Fingerprinter.of(null, StoryTexts.BRIDGE_REWRITE
+                + "\nIn Ostrava the engineers Yvonne Marchetti and Karel Dufresne disagreed."), FLAT_IDF);
+        ArticleVector alone = new ArticleVector(Fingerprinter.of(null,
+                "In Ostrava the engineers Yvonne Marchetti and Karel Dufresne disagreed."), FLAT_IDF);
+        assertThat(alone.names.size()).isPositive();
+
+        var s = StoryScorer.score(alone, bridgeStory(), 0, HORIZON);
+
+        assertThat(s.names()).isZero();
+        double all = StoryScorer.W_CENTROID + StoryScorer.W_NAMES + StoryScorer.W_PROTAGONISTS;
+        assertThat(s.total()).isCloseTo((StoryScorer.W_CENTROID * s.centroid()) / all, within(1e-9));
+        assertThat(StoryScorer.score(v, bridgeStory(), 0, HORIZON).names()).isPositive();
+    }
 }
