@@ -15,9 +15,10 @@ package dev.rewire.enrich.stories;
  *
  * An article with no numbers at all is scored on the other three signals, their weights renormalised to
  * sum to one: the absence of numbers says nothing about which story it tells (ecbplus-dev B-cubed F1
- * 0.908 → 0.913 with this alone). Likewise an article in which the extractor finds no names (a text in
- * lower case, a short caption) is scored on terms and numbers alone (0.916 → 0.918); names it has that the
- * story lacks still count against it, as numbers do.
+ * 0.908 → 0.913 with this alone), and so is an article compared with a story none of whose members had a
+ * number (0.918 → 0.923). Likewise an article in which the extractor finds no names (a text in lower
+ * case, a short caption) is scored on terms and numbers alone (0.916 → 0.918). Names or numbers the
+ * article has and a story that has some lacks still count against it.
  *
  * Chaining guard: the article is compared with the story's centroid and name profile, the sum of all
  * members, never with its single closest member, so a neighbour of one peripheral member (a drift
@@ -56,9 +57,10 @@ final class StoryScorer {
         double names = a.names.cosine(s.names);
         double numbers = numbers(a, s);
         double protagonists = cover(s.names.top(PROTAGONISTS), a.names);
-        // An article without numbers gives no evidence either way on them: the other signals decide alone
-        // (renormalised), instead of the article losing a quarter of its score to what it cannot have.
-        double wNumbers = a.numbers.size() == 0 ? 0 : W_NUMBERS;
+        // An article without numbers, or a story without any, gives no evidence either way on them: the other
+        // signals decide alone (renormalised), instead of the pair losing a quarter of its score to what
+        // one side cannot have.
+        double wNumbers = a.numbers.size() == 0 || s.numbers.size() == 0 ? 0 : W_NUMBERS;
         boolean noNames = a.names.size() == 0;  // nor do names, when the article has none to compare
         double wNames = noNames ? 0 : W_NAMES;
         double wProt = noNames ? 0 : W_PROTAGONISTS;

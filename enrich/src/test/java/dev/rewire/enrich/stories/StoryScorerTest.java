@@ -79,4 +79,20 @@ class StoryScorerTest {
         assertThat(s.total()).isCloseTo((StoryScorer.W_CENTROID * s.centroid()) / all, within(1e-9));
         assertThat(StoryScorer.score(v, bridgeStory(), 0, HORIZON).names()).isPositive();
     }
+
+    @Test
+    void aStoryWithoutNumbersScoresAnArticleOnTheOtherSignalsAlone() {
+        String noDigits = withoutNumberWords(StoryTexts.BRIDGE).replaceAll("[0-9]+", "several");
+        StoryState story = StoryState.start("a1", "ledger.example", null, 0);
+        story.add("a1", "ledger.example", null, 0, new int[0], new ArticleVector(Fingerprinter.of(null, noDigits), FLAT_IDF));
+        assertThat(story.numbers.size()).isZero();
+        ArticleVector v = new ArticleVector(Fingerprinter.of(null, StoryTexts.BRIDGE_REWRITE), FLAT_IDF);
+        assertThat(v.numbers.size()).isPositive();
+
+        var s = StoryScorer.score(v, story, 0, HORIZON);
+
+        double others = StoryScorer.W_CENTROID + StoryScorer.W_NAMES + StoryScorer.W_PROTAGONISTS;
+        assertThat(s.total()).isCloseTo((StoryScorer.W_CENTROID * s.centroid() + StoryScorer.W_NAMES * s.names()
+                + StoryScorer.W_PROTAGONISTS * s.protagonists()) / others, within(1e-9));
+    }
 }
