@@ -126,4 +126,13 @@ class StoryAssignerTest {
         assertThat(d.candidates()).as("the other bridge story shares only a few of its terms").isZero();
         assertThat(d.article().relation()).isEqualTo(Relation.ORIGINAL);
     }
+
+    @Test
+    void theShorterTheTextTheClearerTheMatchItNeeds() {
+        assertThat(StoryAssigner.shortTextMargin(0)).isEqualTo(StoryAssigner.SHORT_PENALTY);
+        assertThat(StoryAssigner.shortTextMargin(7)).isGreaterThan(StoryAssigner.shortTextMargin(30));
+        assertThat(StoryAssigner.shortTextMargin(30)).isPositive();
+        assertThat(StoryAssigner.shortTextMargin(StoryAssigner.SHORT_WORDS)).isZero();
+        assertThat(StoryAssigner.shortTextMargin(5_000)).isZero();
+    }
 }
