@@ -8,7 +8,7 @@ package dev.rewire.enrich.stories;
  * score = {@value #W_NAMES} × cos(article names, story names)        who and where: survives paraphrase, and
  *                                                          tells two events of the same kind apart
  *       + {@value #W_CENTROID} × cos(article terms, story centroid)      what the story is about, the members' consensus
- *       + {@value #W_NUMBERS} × share of the article's numbers in the story (a number with its unit counts twice)
+ *       + {@value #W_NUMBERS} × numbers shared, relative to the side with fewer (a number with its unit counts twice)
  *       + {@value #W_PROTAGONISTS} × share of the story's {@value #PROTAGONISTS} strongest names (its protagonists) the article names
  * then × (1 − {@value #TIME_PENALTY} × min(1, |Δt| / horizon))          time proximity to the story's last member
  * </pre>
@@ -87,19 +87,23 @@ final class StoryScorer {
         return all == 0 ? 0 : have / all;
     }
 
-    /** The share of the article's number weight found in the story, damped: one shared number of one is weak. */
+    /**
+     * How many of its numbers the article shares with the story, relative to the side with fewer numbers
+     * (damped by one: one shared number of one is weak). Relative to the fewer, because a one-member story
+     * or a short item that gives three numbers can share no more than three, however many background
+     * figures a long rewrite adds (ecbplus-dev B-cubed F1 0.927 → 0.929 against the article's share).
+     * A number and the same number with its unit are two entries, so a figure with its unit counts twice.
+     */
     private static double numbers(ArticleVector a, StoryState s) {
-        if (a.numbers.size() == 0) {
+        if (a.numbers.size() == 0 || s.numbers.size() == 0) {
             return 0;
         }
-        double have = 0;
-        double all = 1;
-        for (int k = 0; k < a.numbers.ids.length; k++) {
-            all += a.numbers.weights[k];
-            if (s.numbers.contains(a.numbers.ids[k])) {
-                have += a.numbers.weights[k];
+        int shared = 0;
+        for (long id : a.numbers.ids) {
+            if (s.numbers.contains(id)) {
+                shared++;
             }
         }
-        return have / all;
+        return Math.min(1.0, shared / (1.0 + Math.min(a.numbers.size(), s.numbers.size())));
     }
 }
