@@ -71,4 +71,86 @@ final class Postings {
         }
         return b.array();
     }
+
+    /** Receives one entry of an encoded list: the story id's UTF-8 bytes in place, and its event time. */
+    interface EntryVisitor {
+        void visit(byte[] data, int idOffset, int idLength, long eventMillis);
+    }
+
+    /**
+     * Visits the entries of an encoded list (null: none) in place, oldest first, without decoding a
+     * string: retrieval reads some 30 lists of up to 64 entries per article, and creating a string for
+     * each entry was the largest cost of a full index.
+     */
+    static void forEach(byte[] data, EntryVisitor visitor) {
+        if (data == null) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(data);
+        b.get();
+        int n = b.getInt();
+        for (int k = 0; k < n; k++) {
+            int len = b.getInt();
+            int off = b.position();
+            long t = b.getLong(off + len);
+            visitor.visit(data, off, len, t);
+            b.position(off + len + 8);
+        }
+    }
+
+    /**
+     * The encoded list {@code data} (null: empty) with {@code storyId} added or refreshed, as
+     * {@link #add} then {@link #encode} would give, but by copying the other entries' bytes.
+     */
+    static byte[] add(byte[] data, byte[] storyId, long eventMillis, int max) {
+        if (data == null) {
+            return ByteBuffer.allocate(1 + 4 + 4 + storyId.length + 8).put(VERSION).putInt(1)
+                    .putInt(storyId.length).put(storyId).putLong(eventMillis).array();
+        }
+        ByteBuffer in = ByteBuffer.wrap(data);
+        in.get();
+        int n = in.getInt();
+        int[] offsets = new int[n];  // each entry's start (its length prefix)
+        int[] ends = new int[n];
+        int same = -1;
+        for (int k = 0; k < n; k++) {
+            int start = in.position();
+            int len = in.getInt();
+            int off = in.position();
+            offsets[k] = start;
+            ends[k] = off + len + 8;
+            if (same < 0 && len == storyId.length && java.util.Arrays.equals(data, off, off + len, storyId, 0, len)) {
+                same = k;
+                eventMillis = Math.max(eventMillis, in.getLong(off + len));
+            }
+            in.position(off + len + 8);
+        }
+        int kept = n - (same >= 0 ? 1 : 0);
+        int drop = Math.max(0, kept + 1 - max);  // the oldest beyond max go
+        int size = 1 + 4 + 4 + storyId.length + 8;
+        int skipped = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == same) {
+                continue;
+            }
+            if (skipped < drop) {
+                skipped++;
+                continue;
+            }
+            size += ends[k] - offsets[k];
+        }
+        ByteBuffer out = ByteBuffer.allocate(size).put(VERSION).putInt(kept + 1 - drop);
+        skipped = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == same) {
+                continue;
+            }
+            if (skipped < drop) {
+                skipped++;
+                continue;
+            }
+            out.put(data, offsets[k], ends[k] - offsets[k]);
+        }
+        return out.putInt(storyId.length).put(storyId).putLong(eventMillis).array();
+    }
 }

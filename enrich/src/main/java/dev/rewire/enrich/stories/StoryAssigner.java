@@ -75,7 +75,7 @@ public final class StoryAssigner {
                     known.similarity()), true, false, null, null, 0);
         }
 
-        Map<String, Postings> lists = new HashMap<>();  // read once for retrieval, updated for indexing
+        Map<String, byte[]> lists = new HashMap<>();  // read once for retrieval, updated for indexing
         ArticleVector v = vector(fp);
 
         StoryState story = null;
@@ -229,43 +229,37 @@ public final class StoryAssigner {
      * maxCandidates, and none sharing less than candidateShare of the best one's weight or less than
      * candidateMinShare of the article's own query-term weight.
      */
-    private List<String> candidates(ArticleVector v, long eventMillis, long horizon, Map<String, Postings> lists) {
-        Map<String, Double> hits = new HashMap<>();
+    private List<String> candidates(ArticleVector v, long eventMillis, long horizon, Map<String, byte[]> lists) {
+        StoryHits hits = new StoryHits();
         double query = 0;  // the article's own query-term weight
         for (Map.Entry<String, Double> e : queryTerms(v)) {
-            query += e.getValue();
-            Postings p = Postings.decode(postings.get(e.getKey()));
-            lists.put(e.getKey(), p);
-            for (Postings.Entry entry : p.entries) {
-                if (eventMillis - entry.eventMillis() <= horizon) {
-                    hits.merge(entry.storyId(), e.getValue(), Double::sum);
+            double weight = e.getValue();
+            query += weight;
+            byte[] list = postings.get(e.getKey());
+            lists.put(e.getKey(), list);
+            Postings.forEach(list, (data, off, len, t) -> {
+                if (eventMillis - t <= horizon) {
+                    hits.add(data, off, len, weight);
                 }
-            }
+            });
         }
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(hits.entrySet());
-        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        List<String> out = new ArrayList<>();
-        double floor = ranked.isEmpty() ? 0
-                : Math.max(ranked.get(0).getValue() * params.candidateShare(), query * params.candidateMinShare());
-        for (int k = 0; k < ranked.size() && k < params.maxCandidates() && ranked.get(k).getValue() >= floor; k++) {
-            out.add(ranked.get(k).getKey());
+        if (hits.isEmpty()) {
+            return List.of();
         }
-        return out;
+        double floor = Math.max(hits.best() * params.candidateShare(), query * params.candidateMinShare());
+        return hits.atLeast(floor, params.maxCandidates());
     }
 
     private List<Map.Entry<String, Double>> queryTerms(ArticleVector v) {
         return v.ranked.subList(0, Math.min(params.queryTerms(), v.ranked.size()));
     }
 
-    private void index(ArticleVector v, String storyId, long eventMillis, Map<String, Postings> lists) {
+    private void index(ArticleVector v, String storyId, long eventMillis, Map<String, byte[]> lists) {
+        byte[] id = Bytes.utf8(storyId);
         List<Map.Entry<String, byte[]>> writes = new ArrayList<>(params.queryTerms());
         for (Map.Entry<String, Double> e : queryTerms(v)) {
-            Postings p = lists.get(e.getKey());
-            if (p == null) {
-                p = Postings.decode(postings.get(e.getKey()));
-            }
-            p.add(storyId, eventMillis, params.maxPostings());
-            writes.add(Map.entry(e.getKey(), p.encode()));
+            byte[] list = lists.containsKey(e.getKey()) ? lists.get(e.getKey()) : postings.get(e.getKey());
+            writes.add(Map.entry(e.getKey(), Postings.add(list, id, eventMillis, params.maxPostings())));
         }
         postings.putAll(writes);
     }
