@@ -13,8 +13,13 @@ import java.util.Map;
  */
 public final class Fingerprinter {
 
-    /** Most distinct terms kept per article (the most frequent); bounds record and index size. */
-    public static final int MAX_TERMS = 160;
+    /**
+     * Most distinct terms kept per article (the most frequent); bounds record and index size, and the
+     * document-frequency reads and writes per article, the largest part of the stage's cost on a state
+     * store. 100 instead of 160: ecbplus-dev B-cubed F1 0.9286 → 0.9288 (80 gives 0.9286), and a third
+     * fewer store reads for long articles.
+     */
+    public static final int MAX_TERMS = 100;
     /** Most distinct names kept per article (the most frequent). */
     public static final int MAX_NAMES = 80;
     /** Most numbers kept per article (the first in the text). */

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * article. The index is filled through {@code StoryAssigner.load} (the same index updates without
  * retrieval and scoring, so 10^6 articles load in minutes); the measured articles go through
  * {@code assign}. Synthetic articles: a Zipf-distributed vocabulary of 200,000 terms plus, per story, 25
- * story-specific terms and 8 names of which each member uses most; stories of 1–6 members; event times
+ * story-specific terms and 8 names of which each member uses most, {@link Fingerprinter#MAX_TERMS} terms
+ * per article (a long article's fingerprint); stories of 1–6 members; event times
  * spread over the 7-day horizon. Fingerprinting is not included (it runs before the repartition, scaled out).
  *
  * <p>By default the five tables are in-memory maps (the algorithm's own cost). With {@code --rocksdb DIR}
@@ -383,7 +384,7 @@ public final class StoryBenchmark {
                 }
             }
         }
-        while (terms.size() < 150) {
+        while (terms.size() < Fingerprinter.MAX_TERMS) {  // a long article: as many terms as a fingerprint keeps
             terms.merge("w" + zipfTerm(), 1, Integer::sum);
         }
         int[] minHash = new int[MinHash.SIZE];
