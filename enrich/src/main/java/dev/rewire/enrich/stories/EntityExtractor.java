@@ -47,30 +47,10 @@ public final class EntityExtractor {
             char c = n.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 int start = i;
-                StringBuilder token = null;
-                while (i < len) {
-                    if (Character.isLetterOrDigit(n.charAt(i))
-                            || (n.charAt(i) == '.' || n.charAt(i) == ',') && i + 1 < len
-                            && Character.isDigit(n.charAt(i + 1)) && Character.isDigit(n.charAt(i - 1))) {
-                        if (token != null) {
-                            token.append(n.charAt(i));
-                        }
-                        i++;
-                    } else if (spacedSeparator(n, i)) {
-                        if (token == null) {
-                            token = new StringBuilder(n.substring(start, i));
-                        }
-                        token.append(n.charAt(i));
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                }
-                if (i - start <= Terms.MAX_TOKEN) {
-                    sentence.add(token != null ? token.toString() : n.substring(start, i));
-                } else {
-                    sentence.add("");  // an over-long token is no word: a break, like punctuation
-                }
+                Terms.Token t = Terms.token(n, start);
+                i = t.end();
+                // an over-long token is no word: a break, like punctuation
+                sentence.add(i - start <= Terms.MAX_TOKEN ? t.text() : "");
                 continue;
             }
             if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
@@ -84,34 +64,6 @@ public final class EntityExtractor {
         }
         sentence(sentence, names, numbers);
         return new Entities(names, numbers);
-    }
-
-    /**
-     * A decimal point or thousands separator followed by a space inside a number, as tokenised corpora and
-     * text extracted from PDFs write them ("5. 9", "200, 000"), so that the number is read whole: after one
-     * to three digits a '.', a space and one or two digits (a sentence rarely starts with a numeral: news
-     * style spells those out; after four digits it is a year ending the sentence), or after a digit a ',', a
-     * space and exactly three digits; in both cases not followed by a letter.
-     */
-    static boolean spacedSeparator(String n, int i) {
-        char c = n.charAt(i);
-        if ((c != '.' && c != ',') || i == 0 || !Character.isDigit(n.charAt(i - 1)) || i + 2 >= n.length()
-                || n.charAt(i + 1) != ' ' || !Character.isDigit(n.charAt(i + 2))) {
-            return false;
-        }
-        int digits = 0;
-        while (i - 1 - digits >= 0 && Character.isDigit(n.charAt(i - 1 - digits))) {
-            digits++;
-        }
-        if (c == '.' && digits > 3) {
-            return false;  // "in 2005. 9 people": a year ends the sentence
-        }
-        int end = i + 2;
-        while (end < n.length() && Character.isDigit(n.charAt(end))) {
-            end++;
-        }
-        boolean letterAfter = end < n.length() && Character.isLetter(n.charAt(end));
-        return c == '.' ? end - (i + 2) <= 2 && !letterAfter : end - (i + 2) == 3 && !letterAfter;
     }
 
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",

@@ -125,31 +125,27 @@ final class Postings {
             }
             in.position(off + len + 8);
         }
-        int kept = n - (same >= 0 ? 1 : 0);
-        int drop = Math.max(0, kept + 1 - max);  // the oldest beyond max go
+        int drop = Math.max(0, n - (same >= 0 ? 1 : 0) + 1 - max);  // the oldest beyond max go
+        boolean[] keep = new boolean[n];
+        int kept = 0;
         int size = 1 + 4 + 4 + storyId.length + 8;
-        int skipped = 0;
         for (int k = 0; k < n; k++) {
             if (k == same) {
                 continue;
             }
-            if (skipped < drop) {
-                skipped++;
+            if (drop > 0) {
+                drop--;
                 continue;
             }
+            keep[k] = true;
+            kept++;
             size += ends[k] - offsets[k];
         }
-        ByteBuffer out = ByteBuffer.allocate(size).put(VERSION).putInt(kept + 1 - drop);
-        skipped = 0;
+        ByteBuffer out = ByteBuffer.allocate(size).put(VERSION).putInt(kept + 1);
         for (int k = 0; k < n; k++) {
-            if (k == same) {
-                continue;
+            if (keep[k]) {
+                out.put(data, offsets[k], ends[k] - offsets[k]);
             }
-            if (skipped < drop) {
-                skipped++;
-                continue;
-            }
-            out.put(data, offsets[k], ends[k] - offsets[k]);
         }
         return out.putInt(storyId.length).put(storyId).putLong(eventMillis).array();
     }

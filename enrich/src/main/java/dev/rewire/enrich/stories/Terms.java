@@ -62,30 +62,77 @@ public final class Terms {
                 i++;
             }
             int start = i;
-            StringBuilder spaced = null;  // the token, when a spaced separator was closed up
-            while (i < len) {
-                if (Character.isLetterOrDigit(n.charAt(i))
-                        || (n.charAt(i) == '.' || n.charAt(i) == ',') && i + 1 < len && Character.isDigit(n.charAt(i + 1))
-                        && i > start && Character.isDigit(n.charAt(i - 1))) {
-                    if (spaced != null) {
-                        spaced.append(n.charAt(i));
-                    }
-                    i++;
-                } else if (i > start && EntityExtractor.spacedSeparator(n, i)) {
-                    if (spaced == null) {
-                        spaced = new StringBuilder(n.substring(start, i));
-                    }
-                    spaced.append(n.charAt(i));
-                    i += 2;
-                } else {
-                    break;
+            if (start < len) {
+                Token t = token(n, start);
+                i = t.end();
+                if (i - start <= MAX_TOKEN) {
+                    out.add(t.text());
                 }
-            }
-            if (i > start && i - start <= MAX_TOKEN) {
-                out.add(spaced != null ? spaced.toString() : n.substring(start, i));
             }
         }
         return out;
+    }
+
+    /** One token of a text and the index just past it. */
+    record Token(String text, int end) {
+    }
+
+    /**
+     * The token that starts at {@code start} (a letter or digit): letters and digits, a '.' or ',' between
+     * digits ("3,000", "1.8"), and a separator followed by a space inside a number ("5. 9", closed up:
+     * {@link #spacedSeparator}). The one tokeniser of terms and of names and numbers.
+     */
+    static Token token(String n, int start) {
+        int len = n.length();
+        int i = start;
+        StringBuilder spaced = null;  // the token, when a spaced separator was closed up
+        while (i < len) {
+            char c = n.charAt(i);
+            if (Character.isLetterOrDigit(c) || (c == '.' || c == ',') && i > start && i + 1 < len
+                    && Character.isDigit(n.charAt(i + 1)) && Character.isDigit(n.charAt(i - 1))) {
+                if (spaced != null) {
+                    spaced.append(c);
+                }
+                i++;
+            } else if (i > start && spacedSeparator(n, i)) {
+                if (spaced == null) {
+                    spaced = new StringBuilder(n.substring(start, i));
+                }
+                spaced.append(c);
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return new Token(spaced != null ? spaced.toString() : n.substring(start, i), i);
+    }
+
+    /**
+     * A decimal point or thousands separator followed by a space inside a number, as tokenised corpora and
+     * text extracted from PDFs write them ("5. 9", "200, 000"), so that the number is read whole: after one
+     * to three digits a '.', a space and one or two digits (a sentence rarely starts with a numeral: news
+     * style spells those out; after four digits it is a year ending the sentence), or after a digit a ',', a
+     * space and exactly three digits; in both cases not followed by a letter.
+     */
+    static boolean spacedSeparator(String n, int i) {
+        char c = n.charAt(i);
+        if ((c != '.' && c != ',') || i == 0 || !Character.isDigit(n.charAt(i - 1)) || i + 2 >= n.length()
+                || n.charAt(i + 1) != ' ' || !Character.isDigit(n.charAt(i + 2))) {
+            return false;
+        }
+        int digits = 0;
+        while (i - 1 - digits >= 0 && Character.isDigit(n.charAt(i - 1 - digits))) {
+            digits++;
+        }
+        if (c == '.' && digits > 3) {
+            return false;  // "in 2005. 9 people": a year ends the sentence
+        }
+        int end = i + 2;
+        while (end < n.length() && Character.isDigit(n.charAt(end))) {
+            end++;
+        }
+        boolean letterAfter = end < n.length() && Character.isLetter(n.charAt(end));
+        return c == '.' ? end - (i + 2) <= 2 && !letterAfter : end - (i + 2) == 3 && !letterAfter;
     }
 
     /** True for words that carry no story information (stop words, one character, pure punctuation). */
