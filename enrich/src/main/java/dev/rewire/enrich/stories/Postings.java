@@ -2,6 +2,7 @@ package dev.rewire.enrich.stories;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,21 +35,6 @@ final class Postings {
             list.add(new Entry(Bytes.get(b), b.getLong()));
         }
         return new Postings(list);
-    }
-
-    /** Adds or refreshes {@code storyId} (moved to the end), then drops the oldest beyond {@code max}. */
-    void add(String storyId, long eventMillis, int max) {
-        for (int k = 0; k < entries.size(); k++) {
-            if (entries.get(k).storyId().equals(storyId)) {
-                eventMillis = Math.max(eventMillis, entries.get(k).eventMillis());
-                entries.remove(k);
-                break;
-            }
-        }
-        entries.add(new Entry(storyId, eventMillis));
-        while (entries.size() > max) {
-            entries.remove(0);
-        }
     }
 
     /** Drops entries older than {@code cutoffMillis}; true when something was dropped. */
@@ -99,8 +85,9 @@ final class Postings {
     }
 
     /**
-     * The encoded list {@code data} (null: empty) with {@code storyId} added or refreshed, as
-     * {@link #add} then {@link #encode} would give, but by copying the other entries' bytes.
+     * The encoded list {@code data} (null: empty) with {@code storyId} added or refreshed: moved to the end
+     * with the later of its two event times; then the oldest entries beyond {@code max} go. The other
+     * entries' bytes are copied, not decoded.
      */
     static byte[] add(byte[] data, byte[] storyId, long eventMillis, int max) {
         if (data == null) {
@@ -119,7 +106,7 @@ final class Postings {
             int off = in.position();
             offsets[k] = start;
             ends[k] = off + len + 8;
-            if (same < 0 && len == storyId.length && java.util.Arrays.equals(data, off, off + len, storyId, 0, len)) {
+            if (same < 0 && len == storyId.length && Arrays.equals(data, off, off + len, storyId, 0, len)) {
                 same = k;
                 eventMillis = Math.max(eventMillis, in.getLong(off + len));
             }

@@ -22,6 +22,7 @@ final class StoryHits {
     private boolean[] used = new boolean[256];
     private String[] ids = new String[256];
     private int size;
+    private double best;
 
     /** Adds {@code weight} to the story whose id is {@code length} bytes of {@code src} at {@code offset}. */
     void add(byte[] src, int offset, int length, double weight) {
@@ -35,6 +36,7 @@ final class StoryHits {
             if (hashes[i] == h && lengths[i] == length
                     && Arrays.equals(data[i], offsets[i], offsets[i] + length, src, offset, offset + length)) {
                 weights[i] += weight;
+                best = Math.max(best, weights[i]);
                 return;
             }
             i = (i + 1) & mask;
@@ -46,6 +48,7 @@ final class StoryHits {
         offsets[i] = offset;
         lengths[i] = length;
         size++;
+        best = Math.max(best, weight);
     }
 
     boolean isEmpty() {
@@ -54,12 +57,6 @@ final class StoryHits {
 
     /** The largest shared weight (0 when empty). */
     double best() {
-        double best = 0;
-        for (int i = 0; i < used.length; i++) {
-            if (used[i] && weights[i] > best) {
-                best = weights[i];
-            }
-        }
         return best;
     }
 

@@ -145,11 +145,12 @@ class FingerprintTest {
         assertThat(back.centroid.weights).isEqualTo(s.centroid.weights);
         assertThat(back.names.ids).isEqualTo(s.names.ids);
         assertThat(back.members.get(0).minHash()).containsExactly(1, 2);
-        Postings p = Postings.decode(null);
-        p.add("s1", 10, 2);
-        p.add("s2", 20, 2);
-        p.add("s3", 30, 2);
-        p.add("s2", 5, 2);
+        byte[] raw = null;
+        for (String id : new String[] {"s1", "s2", "s3"}) {
+            raw = Postings.add(raw, Bytes.utf8(id), 10L * (id.charAt(1) - '0'), 2);
+        }
+        raw = Postings.add(raw, Bytes.utf8("s2"), 5, 2);
+        Postings p = Postings.decode(raw);
         assertThat(Postings.decode(p.encode()).entries).extracting(Postings.Entry::storyId).containsExactly("s3", "s2");
         assertThat(p.expire(25)).isTrue();
         assertThat(p.entries).extracting(Postings.Entry::storyId).containsExactly("s3");
