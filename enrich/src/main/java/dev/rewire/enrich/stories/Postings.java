@@ -1,6 +1,7 @@
 package dev.rewire.enrich.stories;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,16 +25,8 @@ final class Postings {
     }
 
     static Postings decode(byte[] data) {
-        if (data == null) {
-            return new Postings(new ArrayList<>());
-        }
-        ByteBuffer b = ByteBuffer.wrap(data);
-        b.get();
-        int n = b.getInt();
-        List<Entry> list = new ArrayList<>(n + 1);
-        for (int k = 0; k < n; k++) {
-            list.add(new Entry(Bytes.get(b), b.getLong()));
-        }
+        List<Entry> list = new ArrayList<>();
+        forEach(data, (bytes, off, len, t) -> list.add(new Entry(new String(bytes, off, len, StandardCharsets.UTF_8), t)));
         return new Postings(list);
     }
 

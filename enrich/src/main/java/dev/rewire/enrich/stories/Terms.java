@@ -48,7 +48,7 @@ public final class Terms {
     private Terms() {
     }
 
-    /** The words of {@code text}: NFKC, lower case, split on anything but letters, digits and inner dots. */
+    /** The words of {@code text}: NFKC, lower case, each a {@link #token} (letters, digits, separators inside numbers). */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
