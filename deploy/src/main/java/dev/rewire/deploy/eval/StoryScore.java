@@ -81,27 +81,36 @@ public final class StoryScore {
                 describe(pc, gold, "predicted story"), describe(gc, pred, "gold story"));
     }
 
-    /** Groups of {@code outer} ranked by how mixed they are in terms of {@code inner}, described briefly. */
+    /**
+     * Groups of {@code outer} that mix several groups of {@code inner}, worst first: ranked by their pairs of
+     * articles from different inner groups (a merge's wrong pairs, a split's separated pairs: what the pairwise
+     * scores count), so a story of 13 and 10 comes before one of 22 with a single intruder. Described briefly.
+     */
     private static List<String> describe(Map<String, Set<String>> outer, Map<String, String> inner, String what) {
-        List<Map.Entry<String, Set<String>>> mixed = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : outer.entrySet()) {
-            Set<String> parts = new HashSet<>();
-            e.getValue().forEach(u -> parts.add(inner.get(u)));
-            if (parts.size() > 1) {
-                mixed.add(e);
-            }
+        record Mixed(String id, int size, long crossPairs, List<Map.Entry<String, Integer>> parts) {
         }
-        mixed.sort(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> -e.getValue().size()));
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : mixed.subList(0, Math.min(5, mixed.size()))) {
+        List<Mixed> mixed = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : outer.entrySet()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             e.getValue().forEach(u -> counts.merge(inner.get(u), 1, Integer::sum));
-            List<Map.Entry<String, Integer>> parts = new ArrayList<>(counts.entrySet());
-            parts.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-            String top = parts.stream().limit(4).map(p -> p.getKey() + "×" + p.getValue())
+            if (counts.size() > 1) {
+                int n = e.getValue().size();
+                long cross = (long) n * (n - 1) / 2;
+                for (int c : counts.values()) {
+                    cross -= (long) c * (c - 1) / 2;
+                }
+                List<Map.Entry<String, Integer>> parts = new ArrayList<>(counts.entrySet());
+                parts.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+                mixed.add(new Mixed(e.getKey(), n, cross, parts));
+            }
+        }
+        mixed.sort(Comparator.comparingLong(Mixed::crossPairs).reversed().thenComparing(Mixed::id));
+        List<String> out = new ArrayList<>();
+        for (Mixed m : mixed.subList(0, Math.min(5, mixed.size()))) {
+            String top = m.parts().stream().limit(4).map(p -> p.getKey() + "×" + p.getValue())
                     .reduce((a, b) -> a + ", " + b).orElse("");
-            out.add(String.format("%s %s: %d articles in %d parts (%s%s)", what, e.getKey(), e.getValue().size(),
-                    parts.size(), top, parts.size() > 4 ? ", …" : ""));
+            out.add(String.format("%s %s: %d articles in %d parts, %d pairs across them (%s%s)", what, m.id(),
+                    m.size(), m.parts().size(), m.crossPairs(), top, m.parts().size() > 4 ? ", …" : ""));
         }
         return out;
     }

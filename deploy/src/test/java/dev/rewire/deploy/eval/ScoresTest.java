@@ -63,6 +63,30 @@ class ScoresTest {
     }
 
     @Test
+    void worstMergeIsTheOneWithMostWrongPairs() {
+        Map<String, String> gold = new LinkedHashMap<>();
+        Map<String, String> pred = new LinkedHashMap<>();
+        // story "big": 5 of X and one intruder of Y (5 wrong pairs); story "even": 3 of Z and 3 of W (9 wrong pairs)
+        for (int i = 0; i < 5; i++) {
+            gold.put("x" + i, "X");
+            pred.put("x" + i, "big");
+        }
+        gold.put("y0", "Y");
+        pred.put("y0", "big");
+        for (int i = 0; i < 3; i++) {
+            gold.put("z" + i, "Z");
+            pred.put("z" + i, "even");
+            gold.put("w" + i, "W");
+            pred.put("w" + i, "even");
+        }
+        StoryScore.Result r = StoryScore.score(gold, pred);
+        assertThat(r.worstMerges()).hasSize(2);
+        assertThat(r.worstMerges().get(0)).startsWith("predicted story even: 6 articles in 2 parts, 9 pairs across them");
+        assertThat(r.worstMerges().get(1)).startsWith("predicted story big: 6 articles in 2 parts, 5 pairs across them");
+        assertThat(r.worstSplits()).isEmpty();
+    }
+
+    @Test
     void unassignedArticlesAreSingletons() {
         Map<String, String> gold = Map.of("a", "X", "b", "X");
         StoryScore.Result r = StoryScore.score(gold, Map.of("a", "1"));
