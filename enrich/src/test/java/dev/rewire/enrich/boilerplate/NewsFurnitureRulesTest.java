@@ -40,7 +40,9 @@ class NewsFurnitureRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"November 18, 2031", "Updated at 1:23 p.m. ET", "Published 3 hours ago", "18.11.2031 10:42",
-            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read", "Reading time 4 minutes", "2 days ago"})
+            "Dec. 18, 2031", "Posted on Monday 4 August 2031", "5 min read", "Reading time 4 minutes", "2 days ago",
+            "Posted: Nov 3, 2031 8: 20 AM ET Last Updated: Nov 3, 2031 9: 10 PM ET", "Updated: March 9, 2031 20: 09 IST",
+            "9 / 10 / 2031 @ 1: 19PM"})
     void datelinesAreFurniture(String line) {
         assertThat(new DatelineRule().isBoilerplate(line)).isTrue();
     }
@@ -50,6 +52,9 @@ class NewsFurnitureRulesTest {
         keepsArticleText(new DatelineRule());
         assertThat(new DatelineRule().isBoilerplate("2031")).isFalse();
         assertThat(new DatelineRule().isBoilerplate("March 2031 was the wettest month on record")).isFalse();
+        // long lines too, as soon as one word is neither a date word nor a number
+        assertThat(new DatelineRule().isBoilerplate("Published 3 March 2031 at 9 am and updated on 4 March 2031 at 10 pm "
+                + "after the vote")).isFalse();
     }
 
     @ParameterizedTest
