@@ -83,7 +83,7 @@ public final class EntityExtractor {
                 String num = lower.replace(",", "");
                 String month = month(words, k - 1) != null ? month(words, k - 1) : month(words, k + 1);
                 String unit = unit(words, k + 1);
-                if (month != null && num.length() <= 2) {
+                if (month != null && num.length() <= 2 && Character.isDigit(num.charAt(num.length() - 1))) {
                     numbers.add(month + " " + Integer.parseInt(num));  // a date: "June 24", "24 June"
                 } else if (unit != null) {
                     numbers.add(num + " " + unit);

@@ -97,6 +97,14 @@ public final class Fingerprinter {
                 new ArrayList<>(numbers), words.size());
     }
 
+    /**
+     * The fallback when {@link #of} fails on a text: the exact-copy hash alone (no shingles, terms, names or
+     * numbers), so the article can still be recognised as a verbatim copy and otherwise starts a story.
+     */
+    public static Fingerprint exactOnly(CleanArticle article) {
+        return new Fingerprint(ContentHash.of(article.text()), null, null, null, null, 0);
+    }
+
     /** The first {@code max} characters of {@code s}, cut back to the last whitespace (a word boundary). */
     static String prefix(String s, int max) {
         if (s == null || s.length() <= max) {

@@ -27,6 +27,34 @@ class FingerprintTest {
     }
 
     @Test
+    void aDigitLetterTokenNextToAMonthIsNoDate() {
+        // "3D" and "5G" start with a digit like a day of the month does; they used to reach Integer.parseInt
+        var e = EntityExtractor.extract("In March 3D printers were sold. Networks in May 5G launched. June 7 came.");
+        assertThat(e.numbers()).contains("3d", "5g", "jun 7").doesNotContain("mar 3", "may 5");
+    }
+
+    @Test
+    void fingerprintingNeverThrowsOnOddText() {
+        String[] pieces = {"March", "May", " ", ". ", ", ", "3D", "5g", "1st", "2,", "0.", "9. 9", "200, 000", "\n",
+            "\"", "(", "—", "IBM", "Ünïcödé", "\uD83D\uDE00", "\uD83D", "\uDE00", "٣", "੩", "ⅷ", "²", "½", "0x1F",
+            "99999999999999999999", "-", "'s", "years", "Dec.", "4th", "\u0000", "\t", "ß", "İ", "Σ"};
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int n = 1 + random.nextInt(30);
+            for (int k = 0; k < n; k++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextBoolean()) {
+                    text.append(' ');
+                }
+            }
+            String t = text.toString();
+            Fingerprint fp = Fingerprinter.of(i % 3 == 0 ? t : null, t);
+            assertThat(fp.words()).as(t).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void numbersWrittenWithASpaceAfterTheSeparatorAreReadWhole() {
         String tokenised = "A 5. 9 magnitude quake shook the island, home to 200, 000 people, at 9. 25 am.";
         assertThat(Terms.words(tokenised)).contains("5.9", "200,000", "9.25").doesNotContain("000");
