@@ -15,7 +15,8 @@ import java.util.Map;
  * {@link StoryProcessor} feeds it from state stores; benchmarks and offline evaluation from maps).
  *
  * <ol>
- *   <li>a known article id (a re-fetch of the same URL) gets its earlier answer and changes nothing;</li>
+ *   <li>a known article id whose story is still live (a re-fetch of the same URL, however late) gets its
+ *       earlier answer and changes nothing;</li>
  *   <li>the article's terms count once more in the document frequencies (IDF learned from the stream);</li>
  *   <li>a known content hash makes it an {@code exact} copy;</li>
  *   <li>otherwise the inverted index (term → recent stories, bounded) gives candidate stories, ranked by
@@ -68,11 +69,17 @@ public final class StoryAssigner {
 
     public Decision assign(CleanArticle article, Fingerprint fp, long eventMillis) {
         long horizon = params.horizon().toMillis();
+        // A re-fetch of an article whose story is still live, however long after its first fetch: it must
+        // not become a member twice. (Memberships of a live story are kept by the clean-up, and a story's id
+        // is its first article's id, so its founder is recognised even without one.)
         Membership known = Membership.decode(articles.get(article.id()));
-        if (known != null && eventMillis - known.eventMillis() <= horizon
-                && stories.get(known.storyId()) != null) {
+        if (known != null && load(known.storyId(), eventMillis, horizon) != null) {
             return new Decision(article.withStory(known.storyId(), known.relation(), known.duplicateOf(),
                     known.similarity()), true, false, null, null, 0);
+        }
+        if (load(article.id(), eventMillis, horizon) != null) {
+            return new Decision(article.withStory(article.id(), Relation.ORIGINAL, null, null), true, false, null,
+                    null, 0);
         }
 
         Map<String, byte[]> lists = new HashMap<>();  // read once for retrieval, updated for indexing
@@ -85,7 +92,7 @@ public final class StoryAssigner {
         int candidates = 0;
 
         Membership copyOf = Membership.decode(hashes.get(fp.contentHash()));
-        if (copyOf != null && eventMillis - copyOf.eventMillis() <= horizon) {
+        if (copyOf != null) {  // a verbatim copy of an article of a live story, however late
             StoryState s = load(copyOf.storyId(), eventMillis, horizon);
             if (s != null) {
                 story = s;
@@ -198,7 +205,9 @@ public final class StoryAssigner {
             return null;
         }
         StoryState s = StoryState.decode(data);
-        return eventMillis - s.lastSeenAt > horizon ? null : s;
+        // Live for this article: its last member no more than a horizon before it, and its first no more than
+        // a horizon after it (an archive article published years earlier starts a story of its own).
+        return eventMillis - s.lastSeenAt > horizon || s.firstSeenAt - eventMillis > horizon ? null : s;
     }
 
     /**

@@ -12,8 +12,9 @@ class StoryAssignerTest {
 
     private static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
 
+    private final MapTable memberships = new MapTable();
     private final StoryAssigner assigner = new StoryAssigner(StoryParams.defaults(), new MapTable(), new MapTable(),
-            new MapTable(), new MapTable(), new MapTable());
+            new MapTable(), memberships, new MapTable());
 
     static CleanArticle article(String id, String outlet, String title, String text) {
         return new CleanArticle(1, id, "ingest-" + id, "https://" + outlet + "/" + id, "https://" + outlet + "/" + id,
@@ -70,6 +71,29 @@ class StoryAssignerTest {
         assertThat(again.article().text()).endsWith("Correction added.");
         var third = assign(article("a2", "courier.example", null, StoryTexts.BRIDGE), Duration.ofHours(6));
         assertThat(third.story().memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theFounderFetchedAgainAfterTheHorizonIsNotAddedToItsLiveStoryAgain() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        assign(article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE), Duration.ofDays(6));
+        memberships.delete("a1");  // even without its membership: a story's id is its founder's
+        var again = assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ofDays(8));
+        assertThat(again.refetch()).isTrue();
+        assertThat(again.story()).isNull();
+        assertThat(again.article().storyId()).isEqualTo("a1");
+        assertThat(again.article().relation()).isEqualTo(Relation.ORIGINAL);
+        var next = assign(article("a5", "courier.example", null, StoryTexts.BRIDGE_EDITED), Duration.ofDays(8));
+        assertThat(next.story().memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anArchiveArticleDoesNotJoinAStoryThatBeganMoreThanAHorizonAfterIt() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        var archive = assign(article("a2", "courier.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE),
+                Duration.ofDays(-30));
+        assertThat(archive.article().relation()).isEqualTo(Relation.ORIGINAL);
+        assertThat(archive.article().storyId()).isEqualTo("a2");
     }
 
     @Test

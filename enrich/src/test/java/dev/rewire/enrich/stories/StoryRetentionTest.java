@@ -1,0 +1,94 @@
+package dev.rewire.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewire.enrich.EnrichMetrics;
+import dev.rewire.model.CleanArticle;
+import dev.rewire.model.JsonSerde;
+import dev.rewire.model.Relation;
+import dev.rewire.model.Story;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The story node's clean-up ({@link StoryProcessor#dropExpired}) against its real (in-memory) stores. */
+class StoryRetentionTest {
+
+    private static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
+
+    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+    private StoryProcessor processor;
+
+    @BeforeEach
+    void setUp() {
+        for (String name : StoryProcessor.STORES) {
+            StateStore store = name.equals(StoryProcessor.BUFFER)
+                    ? Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(),
+                            JsonSerde.of(FingerprintedArticle.class)).withLoggingDisabled().build()
+                    : Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(),
+                            Serdes.ByteArray()).withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        processor = new StoryProcessor(StoryParams.defaults().withReorderWait(Duration.ZERO), Duration.ofMinutes(1),
+                new EnrichMetrics(registry), new StoryMetrics(registry));
+        processor.init(context);
+    }
+
+    private List<Object> process(CleanArticle a, Duration after) {
+        context.resetForwards();
+        CleanArticle timed = new CleanArticle(a.schemaVersion(), a.id(), a.ingestId(), a.url(), a.canonicalUrl(),
+                a.outlet(), a.title(), null, null, T0.plus(after), a.language(), a.text(), a.wordCount(), null, null,
+                null, null, null);
+        processor.process(new Record<>(a.id(), FingerprintedArticle.of(timed, T0.plus(after).toEpochMilli()),
+                T0.plus(after).toEpochMilli()));
+        return context.forwarded().stream().map(f -> f.record().value()).map(Object.class::cast).toList();
+    }
+
+    private KeyValueStore<String, byte[]> store(String name) {
+        return context.getStateStore(name);
+    }
+
+    @Test
+    void anEarlyMemberOfAStoryStillLiveKeepsItsMembershipAndIsRecognisedWhenFetchedAgain() {
+        process(StoryAssignerTest.article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        process(StoryAssignerTest.article("b1", "post.example", "Lorries barred from Kessington bridge",
+                StoryTexts.OTHER_BRIDGE), Duration.ofHours(1));
+        process(StoryAssignerTest.article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE), Duration.ofDays(6));
+        process(StoryAssignerTest.article("c1", "gazette.example", "Harbour festival returns",
+                "The harbour festival returns to Ardmore this summer with boat races, music and a fish market "
+                        + "along the quay, the organisers announced."), Duration.ofDays(9));
+
+        processor.dropExpired();  // cutoff: 9 days − 7 = day 2
+
+        assertThat(store(StoryProcessor.STATES).get("b1")).as("a story last seen before the cutoff").isNull();
+        assertThat(store(StoryProcessor.ARTICLES).get("b1")).as("its membership").isNull();
+        assertThat(store(StoryProcessor.STATES).get("a1")).as("a story seen on day 6").isNotNull();
+        assertThat(store(StoryProcessor.ARTICLES).get("a1")).as("the day-0 membership of a live story").isNotNull();
+
+        List<Object> again = process(StoryAssignerTest.article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE,
+                StoryTexts.BRIDGE), Duration.ofDays(9).plusHours(1));
+        assertThat(again).hasSize(1);  // the article only: no rewrite event, no story update
+        CleanArticle out = (CleanArticle) again.get(0);
+        assertThat(out.storyId()).isEqualTo("a1");
+        assertThat(out.relation()).isEqualTo(Relation.ORIGINAL);
+
+        List<Object> copy = process(StoryAssignerTest.article("a9", "times.example", StoryTexts.BRIDGE_TITLE,
+                StoryTexts.BRIDGE), Duration.ofDays(10));
+        assertThat(((CleanArticle) copy.get(0)).relation()).as("a verbatim copy 10 days after the first")
+                .isEqualTo(Relation.EXACT);
+        assertThat(copy).filteredOn(Story.class::isInstance).singleElement()
+                .extracting(o -> ((Story) o).memberCount()).isEqualTo(3);
+    }
+}
