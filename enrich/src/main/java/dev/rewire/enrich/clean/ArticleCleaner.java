@@ -24,12 +24,21 @@ import java.util.Locale;
  * ({@code missing-url}), a non-blank body ({@code empty-body}), the size limit, checked before any parsing
  * ({@code too-large}), text rather than binary data ({@code binary-content}); then extraction, where any
  * exception becomes {@code processing-error}; then at least {@code minWords} words of cleaned text
- * ({@code no-article}). Thread-safe when the extractor is.
+ * ({@code no-article}). A publication time the page claims that cannot be true (before 1900, or more than a
+ * day after the fetch) is dropped, so the event time falls back to the fetch time. Thread-safe when the
+ * extractor is.
  */
 public final class ArticleCleaner {
 
     /** The stage name written into rejections. */
     public static final String STAGE = "enrich";
+
+    /** Earliest fetch or publication time believed: older dates are typos or placeholders, not news. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** Latest fetch time believed (an upper bound that keeps epoch milliseconds far from overflow). */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** How far a publication time may lie after the fetch: time zones written wrong, clocks that drift. */
+    static final java.time.Duration PUBLICATION_SKEW = java.time.Duration.ofDays(1);
 
     /** Share of control characters (in the sampled prefix) above which a body counts as binary. */
     private static final double MAX_CONTROL_SHARE = 0.10;
@@ -122,12 +131,35 @@ public final class ArticleCleaner {
         }
         String canonical = firstNonBlank(extraction.canonicalUrl(), url);
         String id = ArticleIds.fromCanonicalUrl(canonical);
-        Instant fetchedAt = raw.fetchedAt() != null ? raw.fetchedAt() : Instant.ofEpochMilli(recordTimestamp);
+        Instant fetchedAt = plausibleFetchTime(raw.fetchedAt(), recordTimestamp);
         String outlet = firstNonBlank(raw.outlet(), firstNonBlank(extraction.siteName(), host(canonical)));
         CleanArticle article = new CleanArticle(CleanArticle.SCHEMA_VERSION, id, raw.ingestId(), url, canonical,
-                outlet, extraction.title(), extraction.byline(), extraction.publishedAt(), fetchedAt,
+                outlet, extraction.title(), extraction.byline(), plausiblePublicationTime(extraction.publishedAt(), fetchedAt), fetchedAt,
                 extraction.language(), extraction.text(), words, null, null, null, null, extraction.boilerplate());
         return CleanOutcome.clean(article);
+    }
+
+    /**
+     * The fetch time, or the record's timestamp when there is none or it lies outside {@link #EARLIEST} to
+     * {@link #LATEST} (the fetcher's clock, or a producer that wrote nonsense).
+     */
+    static Instant plausibleFetchTime(Instant fetchedAt, long recordTimestamp) {
+        return fetchedAt != null && !fetchedAt.isBefore(EARLIEST) && !fetchedAt.isAfter(LATEST) ? fetchedAt
+                : Instant.ofEpochMilli(recordTimestamp);
+    }
+
+    /**
+     * The publication time a page or feed claims, or none when it is before {@link #EARLIEST} or more than
+     * {@link #PUBLICATION_SKEW} after the fetch. The claim is input: a page dated 2999 would otherwise become
+     * the stream's latest event time, and every state the stages keep relative to it (stories, templates)
+     * would expire at once; a year in the millions would overflow epoch milliseconds. Without it the
+     * article's event time is its fetch time.
+     */
+    static Instant plausiblePublicationTime(Instant publishedAt, Instant fetchedAt) {
+        if (publishedAt == null || publishedAt.isBefore(EARLIEST) || publishedAt.isAfter(fetchedAt.plus(PUBLICATION_SKEW))) {
+            return null;
+        }
+        return publishedAt;
     }
 
     /** True for a NUL anywhere, or too many control or replacement characters in the first 64 K. */

@@ -55,6 +55,27 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void aPublicationTimeThatCannotBeTrueIsDroppedAndTheFetchTimeStands() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 1_000_000, 1, metrics, clock);
+        for (String claimed : new String[] {"2999-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z", "1066-10-14T09:00:00Z"}) {
+            String json = "{\"url\": \"https://orchard-news.example/apples\", \"contentType\": \"text/plain\","
+                    + " \"fetchedAt\": \"2031-04-02T09:00:00Z\", \"publishedAt\": \"" + claimed + "\","
+                    + " \"body\": \"Apple growers expect a record harvest.\"}";
+            CleanOutcome out = cleaner.clean("k", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_000L);
+            assertThat(out.isRejected()).as(claimed).isFalse();
+            assertThat(out.article().publishedAt()).as(claimed).isNull();
+            assertThat(out.article().eventTime()).as(claimed).isEqualTo(Instant.parse("2031-04-02T09:00:00Z"));
+        }
+        // within a day after the fetch (a time zone written wrong) and any time before it are believed
+        assertThat(ArticleCleaner.plausiblePublicationTime(Instant.parse("2031-04-02T20:00:00Z"),
+                Instant.parse("2031-04-02T09:00:00Z"))).isEqualTo(Instant.parse("2031-04-02T20:00:00Z"));
+        assertThat(ArticleCleaner.plausiblePublicationTime(Instant.parse("1998-04-02T20:00:00Z"),
+                Instant.parse("2031-04-02T09:00:00Z"))).isEqualTo(Instant.parse("1998-04-02T20:00:00Z"));
+        assertThat(ArticleCleaner.plausibleFetchTime(Instant.parse("+300000000-01-01T00:00:00Z"), 1_000L))
+                .isEqualTo(Instant.ofEpochMilli(1_000L));
+    }
+
+    @Test
     void controlCharacterSoupIsBinaryButOrdinaryTextIsNot() {
         assertThat(ArticleCleaner.looksBinary("ab\u0001\u0002\u0003\u0004cd\u0005\u0006")).isTrue();
         assertThat(ArticleCleaner.looksBinary("abc\u0000def")).isTrue();
