@@ -91,7 +91,7 @@ final class StoryState {
 
     byte[] encode() {
         List<byte[]> strings = new ArrayList<>();
-        int size = 1 + 8 + 8 + 4 + 4 + centroid.bytes() + names.bytes() + numbers.bytes() + 4 + 4;
+        int size = 1 + 8 + 8 + 4 + 4 + centroid.bytes() + names.bytes() + numbers.bytes() + 4;
         for (String s : new String[] {storyId, firstId, firstOutlet, title}) {
             size += addString(strings, s);
         }
