@@ -34,6 +34,8 @@ import java.util.Map;
 public final class StoryAssigner {
 
     static final String DOCS_KEY = "\u0000docs";
+    /** Document frequencies this low, of terms unseen for a horizon, are dropped by the clean-up. */
+    static final int FORGETTABLE_DF = 2;
     /**
      * Added to the rewrite threshold for a text of no words, less for longer ones, nothing from
      * {@value #SHORT_WORDS} words on: few words share terms by chance, so a headline alone needs a clearer
@@ -83,7 +85,7 @@ public final class StoryAssigner {
         }
 
         Map<String, byte[]> lists = new HashMap<>();  // read once for retrieval, updated for indexing
-        ArticleVector v = vector(fp);
+        ArticleVector v = vector(fp, eventMillis);
 
         StoryState story = null;
         Relation relation = Relation.ORIGINAL;
@@ -176,7 +178,7 @@ public final class StoryAssigner {
      * index updates as {@link #assign}, without retrieval or scoring, so a large index fills quickly.
      */
     void load(CleanArticle article, Fingerprint fp, long eventMillis, String storyId) {
-        ArticleVector v = vector(fp);
+        ArticleVector v = vector(fp, eventMillis);
         byte[] data = stories.get(storyId);
         StoryState story = data == null ? StoryState.start(storyId, article.outlet(), article.title(), eventMillis)
                 : StoryState.decode(data);
@@ -213,16 +215,17 @@ public final class StoryAssigner {
     /**
      * Counts the article into the document frequencies, then weighs its terms and names with the updated
      * IDF. The frequencies just written are kept for the weighting: each term's count is read from the store
-     * once, not twice (the store reads are most of the stage's cost on RocksDB).
+     * once, not twice (the store reads are most of the stage's cost on RocksDB). Each count is stored with
+     * the event time it was last raised ({@link #frequency}), so rare terms can be forgotten.
      */
-    private ArticleVector vector(Fingerprint fp) {
+    private ArticleVector vector(Fingerprint fp, long eventMillis) {
         long docs = getLong(df, DOCS_KEY) + 1;
         List<Map.Entry<String, byte[]>> writes = new ArrayList<>(fp.terms().size() + 1);
-        writes.add(Map.entry(DOCS_KEY, longBytes(docs)));
+        writes.add(Map.entry(DOCS_KEY, frequency(docs, eventMillis)));
         Map<String, Double> idf = new HashMap<>();
         for (String t : fp.terms().keySet()) {
             long n = getLong(df, t) + 1;
-            writes.add(Map.entry(t, longBytes(n)));
+            writes.add(Map.entry(t, frequency(n, eventMillis)));
             idf.put(t, idf(n, docs));
         }
         df.putAll(writes);
@@ -277,12 +280,28 @@ public final class StoryAssigner {
         return Math.round(x * 1e4) / 1e4;
     }
 
+    /** A document-frequency value: the count, then the event time of the last article that raised it. */
+    static byte[] frequency(long count, long lastSeenMillis) {
+        return ByteBuffer.allocate(2 * Long.BYTES).putLong(count).putLong(lastSeenMillis).array();
+    }
+
+    /**
+     * Whether a document-frequency value may be forgotten: a term found in at most
+     * {@value #FORGETTABLE_DF} articles and in none since {@code cutoff}. Most distinct terms of a stream are
+     * such one-offs (typos, unique names, tokens of junk or hostile text); without this the table would grow
+     * for ever. Forgetting one changes an IDF hardly at all (1 or 2 documents, or none, among all). Values
+     * written before the last-seen time was stored (8 bytes) are kept.
+     */
+    static boolean forgettable(byte[] value, long cutoff) {
+        if (value == null || value.length < 2 * Long.BYTES) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(value);
+        return b.getLong() <= FORGETTABLE_DF && b.getLong() < cutoff;
+    }
+
     static long getLong(Table t, String key) {
         byte[] b = t.get(key);
         return b == null ? 0 : ByteBuffer.wrap(b).getLong();
-    }
-
-    static byte[] longBytes(long v) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(v).array();
     }
 }

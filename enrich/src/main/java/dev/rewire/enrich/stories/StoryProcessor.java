@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Retention: stories last seen more than {@code stories.horizon} before an article are ignored, and a
  * wall-clock punctuator deletes them and their postings relative to the latest event time processed, and
- * memberships and content hashes older than the horizon once their story is gone.
+ * memberships and content hashes older than the horizon once their story is gone, and the document
+ * frequencies of rare terms unseen for a horizon ({@link StoryAssigner#forgettable}).
  */
 public final class StoryProcessor implements Processor<String, FingerprintedArticle, String, Object> {
 
@@ -55,6 +56,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
     private final StoryMetrics storyMetrics;
     private ProcessorContext<String, Object> context;
     private StoryAssigner assigner;
+    private KeyValueStore<String, byte[]> df;
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, byte[]> postings;
     private KeyValueStore<String, byte[]> articles;
@@ -76,7 +78,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        KeyValueStore<String, byte[]> df = context.getStateStore(DF);
+        df = context.getStateStore(DF);
         postings = context.getStateStore(POSTINGS);
         states = context.getStateStore(STATES);
         articles = context.getStateStore(ARTICLES);
@@ -192,6 +194,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         // member must still be recognised, and a late verbatim copy still be an exact one.
         budget -= sweep(articles, budget, v -> expired(Membership.decode(v), cutoff));
         budget -= sweep(hashes, budget, v -> expired(Membership.decode(v), cutoff));
+        budget -= sweep(df, budget, v -> StoryAssigner.forgettable(v, cutoff));
         List<KeyValue<String, byte[]>> rewrites = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = postings.all()) {
             while (it.hasNext() && rewrites.size() < budget) {

@@ -76,6 +76,10 @@ class StoryRetentionTest {
         assertThat(store(StoryProcessor.ARTICLES).get("b1")).as("its membership").isNull();
         assertThat(store(StoryProcessor.STATES).get("a1")).as("a story seen on day 6").isNotNull();
         assertThat(store(StoryProcessor.ARTICLES).get("a1")).as("the day-0 membership of a live story").isNotNull();
+        assertThat(store(StoryProcessor.DF).get("lorry")).as("a rare term last seen on day 0").isNull();
+        assertThat(store(StoryProcessor.DF).get("festival")).as("a rare term seen on day 9").isNotNull();
+        assertThat(store(StoryProcessor.DF).get("footbridge")).as("a rare term last seen on day 6").isNotNull();
+        assertThat(StoryAssigner.getLong(new StoreTable(store(StoryProcessor.DF)), StoryAssigner.DOCS_KEY)).isEqualTo(4);
 
         List<Object> again = process(StoryAssignerTest.article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE,
                 StoryTexts.BRIDGE), Duration.ofDays(9).plusHours(1));
