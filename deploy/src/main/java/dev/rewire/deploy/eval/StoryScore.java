@@ -35,10 +35,18 @@ public final class StoryScore {
     }
 
     /**
-     * @param gold      URL → gold cluster, in truth order
+     * @param gold      URL → gold cluster, in truth order (at least one; every cluster named)
      * @param predicted URL → predicted story id (missing or null: a singleton)
      */
     public static Result score(Map<String, String> gold, Map<String, String> predicted) {
+        if (gold.isEmpty()) {
+            throw new IllegalArgumentException("the truth has no articles to score");
+        }
+        gold.forEach((url, cluster) -> {
+            if (cluster == null || cluster.isBlank()) {
+                throw new IllegalArgumentException("the truth gives no cluster for " + url);
+            }
+        });
         Map<String, String> pred = new LinkedHashMap<>();
         int missing = 0;
         for (String url : gold.keySet()) {

@@ -87,6 +87,17 @@ class ScoresTest {
     }
 
     @Test
+    void anEmptyTruthOrAnArticleWithoutClusterIsAnErrorNotNaN() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoryScore.score(Map.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no articles");
+        Map<String, String> gold = new LinkedHashMap<>();
+        gold.put("a", "X");
+        gold.put("b", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoryScore.score(gold, Map.of("a", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no cluster for b");
+    }
+
+    @Test
     void unassignedArticlesAreSingletons() {
         Map<String, String> gold = Map.of("a", "X", "b", "X");
         StoryScore.Result r = StoryScore.score(gold, Map.of("a", "1"));

@@ -119,8 +119,11 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
             firstBufferedWall = now;
         }
         lastArrivalWall = now;
-        buffer.put(bufferKey(fa), fa);
-        buffered++;
+        String key = bufferKey(fa);
+        if (buffer.get(key) == null) {  // the same input again (a redelivery) replaces its entry
+            buffered++;
+        }
+        buffer.put(key, fa);
         storyMetrics.buffered(buffered);
         if (buffered >= MAX_BUFFERED) {
             drain();
