@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class PipelineProcess implements AutoCloseable {
     private Infrastructure infra;
     private EnrichRunner enrich;
     private IngestLoop ingest;
+    /** The running sinks: a sink that stopped (a database down longer than its retries) fails the process. */
+    private final List<dev.rewire.sink.BatchingSink> sinks = new ArrayList<>();
     private MetricsServer metricsServer;
     private WebServer webServer;
     private Path jsonlFile;
@@ -92,6 +95,7 @@ public final class PipelineProcess implements AutoCloseable {
                         cfg.getString("sink.postgres.groupId")), topics, ds, registry);
                 sink.start();
                 toClose.push(sink);
+                sinks.add(sink);
                 say.accept("Sink: PostgreSQL " + infra.databaseDescription());
                 if (cfg.getBoolean("web.enabled")) {
                     webServer = startWeb(cfg, ds, say);
@@ -106,6 +110,7 @@ public final class PipelineProcess implements AutoCloseable {
                         cfg.getString("sink.file.groupId")), topics, registry);
                 file.start();
                 toClose.push(file);
+                sinks.add(file);
                 jsonlFile = cfg.getPath("sink.file.path", true);
                 say.accept("Sink: JSONL file " + jsonlFile.toAbsolutePath());
             }
@@ -137,15 +142,26 @@ public final class PipelineProcess implements AutoCloseable {
 
     /** True while every running part is healthy. */
     public boolean healthy() {
-        return (enrich == null || enrich.healthy()) && (ingest == null || ingest.failure() == null);
+        return (enrich == null || enrich.healthy()) && failure() == null;
     }
 
-    /** The first fatal error of a part, or null. */
+    /**
+     * The first fatal error of a part, or null. A stopped sink counts: without it the feed and dashboard
+     * would go on serving frozen data while the process looked alive.
+     */
     public Throwable failure() {
         if (enrich != null && enrich.failure() != null) {
             return enrich.failure();
         }
-        return ingest == null ? null : ingest.failure();
+        if (ingest != null && ingest.failure() != null) {
+            return ingest.failure();
+        }
+        for (dev.rewire.sink.BatchingSink sink : sinks) {
+            if (sink.failure().isPresent()) {
+                return sink.failure().get();
+            }
+        }
+        return null;
     }
 
     /** The metrics endpoint, or null when metrics are off. */
