@@ -77,6 +77,15 @@ public abstract class BatchingSink implements AutoCloseable {
      * @param tombstones true when a null value is a legitimate delete (compacted topics), false when it is invalid
      */
     public record TopicSpec(String topic, Class<?> type, boolean tombstones) {
+
+        /** The newest schema version of {@code type} this build reads: its {@code SCHEMA_VERSION} constant. */
+        public int schemaVersion() {
+            try {
+                return type.getField("SCHEMA_VERSION").getInt(null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(type.getName() + " declares no public static SCHEMA_VERSION", e);
+            }
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(BatchingSink.class);
@@ -85,6 +94,7 @@ public abstract class BatchingSink implements AutoCloseable {
     private final String name;
     private final Consumer<String, byte[]> consumer;
     private final Map<String, TopicSpec> topics = new LinkedHashMap<>();
+    private final Map<String, Integer> knownVersions = new HashMap<>();
     private final int batchSize;
     private final Duration pollTimeout;
     private final RetryPolicy retry;
@@ -128,7 +138,10 @@ public abstract class BatchingSink implements AutoCloseable {
         }
         this.name = name;
         this.consumer = consumer;
-        topics.forEach(t -> this.topics.put(t.topic(), t));
+        topics.forEach(t -> {
+            this.topics.put(t.topic(), t);
+            knownVersions.put(t.topic(), t.schemaVersion());
+        });
         this.batchSize = batchSize;
         this.pollTimeout = pollTimeout;
         this.retry = retry;
@@ -468,7 +481,11 @@ public abstract class BatchingSink implements AutoCloseable {
         }
         Object value;
         try {
-            value = Json.mapper().readValue(r.value(), spec.type());
+            com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(r.value());
+            requireKnownVersion(r, spec, tree);
+            value = Json.mapper().treeToValue(tree, spec.type());
+        } catch (SinkException e) {
+            throw e;
         } catch (Exception e) {
             invalid(r, "not a valid " + spec.type().getSimpleName() + ": " + e.getMessage());
             return null;
@@ -479,6 +496,23 @@ public abstract class BatchingSink implements AutoCloseable {
             return null;
         }
         return new SinkBatch.Entry(r.topic(), r.partition(), r.offset(), r.key(), value);
+    }
+
+    /**
+     * Stops the sink at a record of a newer schema than it reads (enrich upgraded before the sink): read as
+     * the old type it would lose the new fields, or fail on a new enum value and be skipped, and the stored
+     * offsets would move past it for good. Stopping leaves it, and everything after it, for the upgraded sink.
+     */
+    private void requireKnownVersion(ConsumerRecord<String, byte[]> r, TopicSpec spec,
+                                     com.fasterxml.jackson.databind.JsonNode tree) {
+        com.fasterxml.jackson.databind.JsonNode version = tree == null ? null : tree.get("schemaVersion");
+        int known = knownVersions.get(spec.topic());
+        if (version != null && version.canConvertToInt() && version.asInt() > known) {
+            throw new SinkException(name + " sink: " + r.topic() + "-" + r.partition() + "@" + r.offset()
+                    + " has schemaVersion " + version.asInt() + ", newer than the " + known + " of "
+                    + spec.type().getSimpleName() + " this sink reads; it stops before the record (nothing is "
+                    + "skipped): upgrade the sink");
+        }
     }
 
     private void invalid(ConsumerRecord<String, byte[]> r, String reason) {

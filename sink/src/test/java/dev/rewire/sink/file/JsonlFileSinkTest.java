@@ -109,6 +109,27 @@ class JsonlFileSinkTest {
     }
 
     @Test
+    void aRecordOfANewerSchemaStopsTheSinkBeforeItInsteadOfBeingSkippedOrTruncated() throws Exception {
+        String newer = new String(json(article("n", "from the future")), StandardCharsets.UTF_8)
+                .replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2");
+        assertThat(newer).contains("\"schemaVersion\":2");
+        consumer.assignOnNextPoll(List.of(CLEAN0));
+        consumer.addOnNextPoll(List.of(
+                new ConsumerRecord<>(CLEAN0.topic(), 0, 0L, "a", json(article("a", "ok"))),
+                new ConsumerRecord<>(CLEAN0.topic(), 0, 1L, "n", newer.getBytes(StandardCharsets.UTF_8)),
+                new ConsumerRecord<>(CLEAN0.topic(), 0, 2L, "c", json(article("c", "ok")))));
+        sink.start();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sink.failure().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sink.failure()).get().asString().contains("schemaVersion 2", "upgrade the sink");
+        assertThat(lines()).isEmpty();  // the batch holding the newer record was not written, nor committed
+        assertThat(consumer.commits()).allSatisfy(c -> assertThat(c.offsets().getOrDefault(CLEAN0, 0L)).isLessThanOrEqualTo(1L));
+        assertThat(registry.get("rewire.sink.invalid").tag("sink", "file").counter().count()).isZero();
+    }
+
+    @Test
     void aTrailingPartialLineIsRepairedOnStart() throws Exception {
         Files.createDirectories(file.getParent());
         String good = Json.write(article("old1", "x")) + "\n" + Json.write(article("old2", "y")) + "\n";
