@@ -450,20 +450,13 @@ public final class Scraper implements AutoCloseable {
                 lock.unlock();
             }
         } catch (FetchException e) {
-            keepPending = handleFailure(h, t, e);
-        } catch (RuntimeException e) {
-            if (e instanceof dev.rewire.ingest.publish.PublishException) {
-                failure.compareAndSet(null, e);
-                running = false;
-                LOG.error("the scraper stopped: {}", e.getMessage());
-            } else {
-                LOG.warn("unexpected error handling {}: {}", t.url, e.toString(), e);
-                registry.counter("rewire.ingest.failures", "type", t.source == null ? "page" : "source",
-                        "reason", "processing-error").increment();
-                if (t.source != null) {
-                    reschedule(t.source, 0);
-                }
+            try {
+                keepPending = handleFailure(h, t, e);
+            } catch (RuntimeException handling) {  // e.g. publishing the failure: never the worker's end
+                unexpected(t, handling);
             }
+        } catch (RuntimeException e) {
+            unexpected(t, e);
         } finally {
             lock.lock();
             try {
@@ -476,6 +469,22 @@ public final class Scraper implements AutoCloseable {
                 changed.signal();
             } finally {
                 lock.unlock();
+            }
+        }
+    }
+
+    /** A publisher failure stops the scraper; anything else is logged and counted, and a source polled again. */
+    private void unexpected(Task t, RuntimeException e) {
+        if (e instanceof dev.rewire.ingest.publish.PublishException) {
+            failure.compareAndSet(null, e);
+            running = false;
+            LOG.error("the scraper stopped: {}", e.getMessage());
+        } else {
+            LOG.warn("unexpected error handling {}: {}", t.url, e.toString(), e);
+            registry.counter("rewire.ingest.failures", "type", t.source == null ? "page" : "source",
+                    "reason", "processing-error").increment();
+            if (t.source != null) {
+                reschedule(t.source, 0);
             }
         }
     }
@@ -740,7 +749,9 @@ public final class Scraper implements AutoCloseable {
             try {
                 h.failures++;
                 if (e.retryAfter() != null) {
-                    wait = Math.min(e.retryAfter().toNanos(), settings.maxBackoff().toNanos());
+                    // compared as durations: a Retry-After of centuries has no nanosecond count
+                    wait = (e.retryAfter().compareTo(settings.maxBackoff()) < 0 ? e.retryAfter()
+                            : settings.maxBackoff()).toNanos();
                 } else {
                     long exp = settings.initialBackoff().toNanos() << Math.min(20, h.failures - 1);
                     long capped = Math.min(settings.maxBackoff().toNanos(), exp);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rewire.config.RewireConfig;
 import dev.rewire.ingest.fetch.AddressGuard;
 import dev.rewire.ingest.fetch.PageFetcher;
+import dev.rewire.ingest.fetch.RetryAfter;
 import dev.rewire.ingest.frontier.Frontier;
 import dev.rewire.ingest.source.Ingested;
 import dev.rewire.model.DiscoveredVia;
@@ -180,6 +181,38 @@ class ScraperTest {
         assertThat(Duration.ofNanos(busy.get(1).nanos() - busy.get(0).nanos())).isGreaterThanOrEqualTo(
                 Duration.ofMillis(950));
         assertThat(failures()).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterOfCenturiesIsCappedAtTheMaximumBackOffAndBreaksNothing() throws Exception {
+        LoopbackSite s = site();
+        s.page("/feed", "application/rss+xml", LoopbackSite.rss(s.url("/seconds"), s.url("/date")))
+                .route("/seconds", (ex, n) -> {
+                    if (n == 1) {
+                        ex.getResponseHeaders().set("Retry-After", "99999999999999999999");
+                        return LoopbackSite.send(ex, 503, "text/plain", "come back in a while");
+                    }
+                    return LoopbackSite.send(ex, 200, HTML, LoopbackSite.article("Seconds", null));
+                })
+                .route("/date", (ex, n) -> {
+                    if (n == 1) {
+                        ex.getResponseHeaders().set("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT");
+                        return LoopbackSite.send(ex, 429, "text/plain", "come back much later");
+                    }
+                    return LoopbackSite.send(ex, 200, HTML, LoopbackSite.article("Date", null));
+                });
+        ScraperSettings quick = new ScraperSettings(4, true, Duration.ZERO, 1, Duration.ofSeconds(5), Duration.ofHours(1),
+                3, Duration.ofMillis(200), Duration.ofMillis(300), 1000, Duration.ofSeconds(10));
+
+        scraper(quick, outlet("o", Duration.ofMinutes(5), s.url("/feed")));
+        await(() -> articles().size() == 2, Duration.ofSeconds(10));
+
+        assertThat(s.hitsOf("/seconds")).extracting(LoopbackSite.Hit::status).containsExactly(503, 200);
+        assertThat(s.hitsOf("/date")).extracting(LoopbackSite.Hit::status).containsExactly(429, 200);
+        assertThat(failures()).isEmpty();
+        assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", java.time.Instant.EPOCH)).isEqualTo(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("99999999999", java.time.Instant.EPOCH)).isEqualTo(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("120", java.time.Instant.EPOCH)).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
