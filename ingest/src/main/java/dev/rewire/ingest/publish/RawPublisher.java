@@ -5,11 +5,13 @@ import dev.rewire.ingest.content.CappedBody;
 import dev.rewire.ingest.source.Ingested;
 import dev.rewire.model.JsonSerde;
 import dev.rewire.model.RawArticle;
+import dev.rewire.model.RejectReason;
 import dev.rewire.model.Rejected;
 import dev.rewire.model.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +65,8 @@ public final class RawPublisher implements AutoCloseable {
     private final AtomicReference<Exception> firstError = new AtomicReference<>();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
+    /** Largest value sent: the producer's {@code max.request.size} less room for the key and batch framing. */
+    private final int maxRecordBytes;
     private volatile boolean errorReported;
     private volatile boolean closed;
 
@@ -71,11 +75,19 @@ public final class RawPublisher implements AutoCloseable {
      * {@link #producerConfig(RewireConfig, String)}); serializers are set here.
      */
     public RawPublisher(Map<String, Object> producerProps, Topics topics, MeterRegistry registry) {
-        this(new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer()), topics, registry);
+        this(new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer()), topics, registry,
+                Integer.parseInt(String.valueOf(producerProps.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        MIN_MAX_REQUEST_BYTES)).trim()));
     }
 
     /** A publisher over {@code producer} (tests use a {@code MockProducer}); takes ownership of it. */
     RawPublisher(Producer<String, byte[]> producer, Topics topics, MeterRegistry registry) {
+        this(producer, topics, registry, MIN_MAX_REQUEST_BYTES);
+    }
+
+    /** As above, sending values of at most {@code maxRequestBytes} less 64 KiB. */
+    RawPublisher(Producer<String, byte[]> producer, Topics topics, MeterRegistry registry, int maxRequestBytes) {
+        this.maxRecordBytes = Math.max(1, maxRequestBytes - 64 * 1024);
         this.producer = Objects.requireNonNull(producer, "producer");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -152,6 +164,15 @@ public final class RawPublisher implements AutoCloseable {
             throw new IllegalStateException("the publisher is closed");
         }
         throwIfFailed();
+        byte[] articleValue = null;
+        if (item instanceof Ingested.Article article) {
+            articleValue = serialise(() -> articles.serialize(topics.raw(), article.article()), item, topics.raw(),
+                    failedRaw);
+            if (articleValue.length > maxRecordBytes) {  // the producer would refuse it, and stop for good
+                item = tooLarge(article.article(), articleValue.length);
+                articleValue = null;
+            }
+        }
         String kind = item.discoveredVia() == null ? "unknown" : item.discoveredVia();
         registry.counter("rewire.ingest.read", "kind", kind,
                 "result", item instanceof Ingested.Article ? "article" : "failure").increment();
@@ -159,11 +180,11 @@ public final class RawPublisher implements AutoCloseable {
         byte[] value;
         Counter ok;
         Counter failed;
-        if (item instanceof Ingested.Article article) {
+        if (articleValue != null) {
             topic = topics.raw();
             ok = publishedRaw;
             failed = failedRaw;
-            value = serialise(() -> articles.serialize(topic, article.article()), item, topic, failed);
+            value = articleValue;
         } else {
             Ingested.Failure failure = (Ingested.Failure) item;
             topic = topics.rejected();
@@ -172,6 +193,7 @@ public final class RawPublisher implements AutoCloseable {
             value = serialise(() -> rejections.serialize(topic, failure.rejected()), item, topic, failed);
         }
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        Ingested sent = item;
         try {
             producer.send(new ProducerRecord<>(topic, item.key(), value), (metadata, exception) -> {
                 if (exception == null) {
@@ -179,7 +201,7 @@ public final class RawPublisher implements AutoCloseable {
                     acknowledged.incrementAndGet();
                     result.complete(metadata);
                 } else {
-                    recordError(item, topic, failed, exception);
+                    recordError(sent, topic, failed, exception);
                     result.completeExceptionally(exception);
                 }
             });
@@ -233,6 +255,19 @@ public final class RawPublisher implements AutoCloseable {
         if (firstError.get() != null && !errorReported) {
             throwIfFailed();
         }
+    }
+
+    /**
+     * The rejection of an article whose record is larger than the producer sends: a page under
+     * {@code ingest.maxBodyBytes} can still grow past it as JSON (each control character becomes six).
+     */
+    private static Ingested.Failure tooLarge(RawArticle a, int recordBytes) {
+        String body = a.body() == null ? "" : a.body();
+        String excerpt = body.length() <= Rejected.MAX_EXCERPT ? body : body.substring(0, Rejected.MAX_EXCERPT);
+        return new Ingested.Failure(new Rejected(Rejected.SCHEMA_VERSION, a.url(), a.ingestId(), Ingested.STAGE,
+                new Rejected.Reason(RejectReason.TOO_LARGE, "the page's record would be " + recordBytes
+                        + " bytes of JSON, more than the producer sends (max.request.size)"),
+                Instant.now(), a.url(), a.outlet(), a.discoveredVia(), body.length(), excerpt));
     }
 
     private byte[] serialise(java.util.function.Supplier<byte[]> serialiser, Ingested item, String topic,

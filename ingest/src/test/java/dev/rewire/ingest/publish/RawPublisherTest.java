@@ -156,4 +156,30 @@ class RawPublisherTest {
             assertThat(publisher.acknowledged()).isZero();
         }
     }
+
+    @Test
+    void aPageWhoseRecordWouldBeTooLargeIsRejectedAndThePublisherCarriesOn() throws Exception {
+        MockProducer<String, byte[]> producer = producer(true);
+        // 300 KB of control characters: 6 bytes each as JSON, 1.8 MB against a 1 MB request limit
+        String body = "<p>Clean start.</p>" + "\u0001".repeat(300_000);
+        Ingested.Article huge = Ingested.article("https://harborledger.example/huge", null, "Harbor Ledger",
+                Instant.parse("2024-05-02T10:00:00Z"), RawArticle.HTML, body, DiscoveredVia.PAGE, null, "Huge", false);
+        try (RawPublisher publisher = new RawPublisher(producer, topics, registry, 1024 * 1024)) {
+            publisher.publish(huge);
+            publisher.publish(article());
+            publisher.flush();
+            assertThat(publisher.failures()).isZero();
+        }
+        assertThat(producer.history()).hasSize(2);
+        ProducerRecord<String, byte[]> rejected = producer.history().get(0);
+        assertThat(rejected.topic()).isEqualTo("test.news.rejected");
+        assertThat(rejected.value().length).isLessThan(64 * 1024);
+        Rejected r = JsonSerde.of(Rejected.class).deserializer().deserialize(rejected.topic(), rejected.value());
+        assertThat(r.reason().code()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(r.ingestId()).isEqualTo(huge.ingestId());
+        assertThat(r.url()).isEqualTo("https://harborledger.example/huge");
+        assertThat(r.inputBytes()).isEqualTo(body.length());
+        assertThat(producer.history().get(1).topic()).isEqualTo("test.news.raw");
+        assertThat(registry.get("rewire.ingest.read").tag("result", "failure").counter().count()).isEqualTo(1);
+    }
 }
