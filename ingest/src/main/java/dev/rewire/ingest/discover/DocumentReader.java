@@ -56,6 +56,58 @@ public final class DocumentReader {
      * @throws FeedException when the document is malformed or of no known format
      */
     public static Document read(URI url, byte[] body, String contentType) throws FeedException {
+        try {
+            return readBytes(url, body);
+        } catch (FeedException first) {
+            // A document in another charset than it declares (or none, as XML then means UTF-8), or with a
+            // stray invalid byte, fails as a whole; decoded leniently once more, it keeps its items.
+            byte[] recoded = recoded(body, contentType);
+            if (recoded == null) {
+                throw first;
+            }
+            try {
+                return readBytes(url, recoded);
+            } catch (FeedException second) {
+                throw first;
+            }
+        }
+    }
+
+    /**
+     * {@code body} as UTF-8 without its XML encoding declaration: decoded with the Content-Type's charset, or
+     * else as UTF-8 with invalid bytes replaced when it has valid multi-byte sequences, or else as
+     * windows-1252 (the usual charset of a feed that declares none). Null when that changes nothing.
+     */
+    static byte[] recoded(byte[] body, String contentType) {
+        java.nio.charset.Charset declared = dev.rewire.ingest.content.TextDecoding.charsetOfContentType(contentType);
+        String text;
+        if (declared != null) {
+            text = new String(body, declared);
+        } else if (hasMultiByteUtf8(body)) {
+            text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            text = new String(body, java.nio.charset.Charset.forName("windows-1252"));
+        }
+        text = XML_ENCODING.matcher(text).replaceFirst("$1");
+        byte[] out = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.equals(out, body) ? null : out;
+    }
+
+    /** The encoding pseudo-attribute of an XML declaration at the start of a document. */
+    private static final java.util.regex.Pattern XML_ENCODING =
+            java.util.regex.Pattern.compile("\\A(\\uFEFF?\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
+
+    private static boolean hasMultiByteUtf8(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            int c = b[i] & 0xff;
+            if (c >= 0xC2 && c <= 0xF4 && (b[i + 1] & 0xC0) == 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Document readBytes(URI url, byte[] body) throws FeedException {
         int i = 0;
         if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
             i = 3;

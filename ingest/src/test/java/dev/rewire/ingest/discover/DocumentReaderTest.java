@@ -155,4 +155,34 @@ class DocumentReaderTest {
         assertThat(Dates.parse("yesterday")).isNull();
         assertThat(Dates.parse(null)).isNull();
     }
+
+    @Test
+    void aFeedInAnotherCharsetThanItDeclaresKeepsItsItems() throws Exception {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>C</title>"
+                + "<item><title>Caf\u00e9 reopens on the quay</title><link>https://news.example/cafe</link></item>"
+                + "</channel></rss>";
+        byte[] latin1 = rss.getBytes(StandardCharsets.ISO_8859_1);  // no encoding declared: XML says UTF-8
+        Document d = DocumentReader.read(BASE, latin1, "application/rss+xml");
+        assertThat(d.items()).extracting(FeedItem::title).containsExactly("Caf\u00e9 reopens on the quay");
+
+        byte[] declaredWrong = rss.replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Document viaHeader = DocumentReader.read(BASE, declaredWrong, "application/rss+xml; charset=ISO-8859-1");
+        assertThat(viaHeader.items()).extracting(FeedItem::title).containsExactly("Caf\u00e9 reopens on the quay");
+    }
+
+    @Test
+    void aJsonFeedWithOneInvalidByteKeepsItsItems() throws Exception {
+        byte[] ok = ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Caf\u00e9 news\", \"items\": ["
+                + "{\"id\": \"1\", \"url\": \"https://news.example/one\", \"title\": \"One X\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bad = ok.clone();
+        for (int i = 0; i < bad.length; i++) {
+            if (bad[i] == 'X') {
+                bad[i] = (byte) 0xFF;  // never valid in UTF-8
+            }
+        }
+        Document d = DocumentReader.read(BASE, bad, "application/feed+json");
+        assertThat(d.items()).extracting(FeedItem::url).containsExactly("https://news.example/one");
+    }
 }
