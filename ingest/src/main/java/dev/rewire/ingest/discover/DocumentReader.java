@@ -56,6 +56,9 @@ public final class DocumentReader {
      * @throws FeedException when the document is malformed or of no known format
      */
     public static Document read(URI url, byte[] body, String contentType) throws FeedException {
+        if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+            body = gunzip(url, body);  // sitemap.xml.gz served as a file, without a Content-Encoding
+        }
         try {
             return readBytes(url, body);
         } catch (FeedException first) {
@@ -70,6 +73,23 @@ public final class DocumentReader {
             } catch (FeedException second) {
                 throw first;
             }
+        }
+    }
+
+    /** Most bytes a gzipped document may inflate to: a sitemap holds at most 50 MB (sitemaps.org). */
+    public static final long MAX_GUNZIPPED_BYTES = 64L * 1024 * 1024;
+
+    private static byte[] gunzip(URI url, byte[] body) throws FeedException {
+        try {
+            dev.rewire.ingest.content.CappedBody inflated = dev.rewire.ingest.content.CappedBody.decode(
+                    new java.io.ByteArrayInputStream(body), "gzip", MAX_GUNZIPPED_BYTES, false);
+            if (inflated.truncated()) {
+                throw new FeedException(url + ": a gzipped document of more than " + MAX_GUNZIPPED_BYTES
+                        + " bytes", null);
+            }
+            return inflated.bytes();
+        } catch (java.io.IOException e) {
+            throw new FeedException(url + ": corrupt gzip data: " + e.getMessage(), e);
         }
     }
 

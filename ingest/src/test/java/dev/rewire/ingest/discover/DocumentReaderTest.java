@@ -185,4 +185,30 @@ class DocumentReaderTest {
         Document d = DocumentReader.read(BASE, bad, "application/feed+json");
         assertThat(d.items()).extracting(FeedItem::url).containsExactly("https://news.example/one");
     }
+
+    @Test
+    void aGzippedSitemapWithoutContentEncodingIsInflated() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>https://news.example/a</loc></url><url><loc>https://news.example/b</loc></url></urlset>";
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(xml.getBytes(StandardCharsets.UTF_8));
+        }
+        Document d = DocumentReader.read(URI.create("https://news.example/sitemap.xml.gz"), gz.toByteArray(),
+                "application/octet-stream");
+        assertThat(d.items()).extracting(FeedItem::url).containsExactly("https://news.example/a", "https://news.example/b");
+
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();  // 65 MiB of zeros, ~65 KB packed
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bomb)) {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 65; i++) {
+                out.write(zeros);
+            }
+        }
+        assertThat(bomb.size()).isLessThan(1024 * 1024);
+        assertThatThrownBy(() -> DocumentReader.read(BASE, bomb.toByteArray(), null))
+                .isInstanceOf(FeedException.class).hasMessageContaining("more than " + DocumentReader.MAX_GUNZIPPED_BYTES);
+        assertThatThrownBy(() -> DocumentReader.read(BASE, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3}, null))
+                .isInstanceOf(FeedException.class).hasMessageContaining("gzip");
+    }
 }
