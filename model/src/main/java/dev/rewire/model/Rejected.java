@@ -32,13 +32,24 @@ public record Rejected(
     public record Reason(RejectReason code, String message) {
     }
 
-    /** Builds a rejection, cutting {@code input} down to a short excerpt. */
+    /**
+     * Builds a rejection, cutting {@code input} down to a short excerpt, and the key, URL and outlet to
+     * {@value #MAX_EXCERPT} characters (a rejection must stay small even when the input's fields are huge).
+     * Cuts never split a surrogate pair.
+     */
     public static Rejected of(String stage, RejectReason code, String message, String inputKey, String ingestId,
                               String url, String outlet, String discoveredVia, String input, Instant at) {
-        String excerpt = input == null ? null
-                : input.length() <= MAX_EXCERPT ? input : input.substring(0, MAX_EXCERPT);
         long bytes = input == null ? 0 : input.length();
-        return new Rejected(SCHEMA_VERSION, inputKey, ingestId, stage, new Reason(code, message), at, url, outlet,
-                discoveredVia, bytes, excerpt);
+        return new Rejected(SCHEMA_VERSION, cut(inputKey), ingestId, stage, new Reason(code, message), at, cut(url),
+                cut(outlet), discoveredVia, bytes, cut(input));
+    }
+
+    /** The first {@value #MAX_EXCERPT} characters of {@code s} (one fewer rather than half a surrogate pair). */
+    public static String cut(String s) {
+        if (s == null || s.length() <= MAX_EXCERPT) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
+        return s.substring(0, end);
     }
 }

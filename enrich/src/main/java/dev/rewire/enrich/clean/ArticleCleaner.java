@@ -33,6 +33,16 @@ public final class ArticleCleaner {
     /** The stage name written into rejections. */
     public static final String STAGE = "enrich";
 
+    /** Longest URL accepted (browsers and servers commonly stop at 8 to 16 KB). */
+    static final int MAX_URL_CHARS = 16 * 1024;
+    /** Longest outlet name accepted (a host name has at most 253 characters). */
+    static final int MAX_OUTLET_CHARS = 1_000;
+    /**
+     * Largest cleaned article, as JSON: the records that carry it (the by-outlet repartition, news.clean,
+     * the story index with its fingerprint) must stay under {@link dev.rewire.enrich.EnrichTopology#MAX_RECORD_BYTES}.
+     */
+    static final int MAX_ARTICLE_BYTES = dev.rewire.enrich.EnrichTopology.MAX_RECORD_BYTES - 1024 * 1024;
+
     /** Earliest fetch or publication time believed: older dates are typos or placeholders, not news. */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** Latest fetch time believed (an upper bound that keeps epoch milliseconds far from overflow). */
@@ -107,9 +117,17 @@ public final class ArticleCleaner {
         if (looksBinary(body)) {
             return reject(RejectReason.BINARY_CONTENT, "the body looks like binary data, not text", key, raw, body);
         }
-        if (raw.url() == null || raw.url().isBlank()) {
-            raw = withUrl(raw, url);
+        if (url.length() > MAX_URL_CHARS) {
+            return reject(RejectReason.MALFORMED_RECORD, "the URL has " + url.length() + " characters, more than "
+                    + MAX_URL_CHARS, key, raw, body);
         }
+        if (raw.outlet() != null && raw.outlet().length() > MAX_OUTLET_CHARS) {
+            return reject(RejectReason.MALFORMED_RECORD, "the outlet name has " + raw.outlet().length()
+                    + " characters, more than " + MAX_OUTLET_CHARS, key, raw, body);
+        }
+        raw = new RawArticle(raw.schemaVersion(), raw.ingestId(), url, raw.finalUrl(), raw.outlet(), raw.fetchedAt(),
+                raw.contentType(), SafeText.of(body), raw.discoveredVia(), raw.publishedAt(), SafeText.of(raw.title()),
+                raw.truncated());
         Extraction extraction;
         long start = System.nanoTime();
         TimeBudget.start(budgetMillis);
@@ -134,8 +152,17 @@ public final class ArticleCleaner {
         Instant fetchedAt = plausibleFetchTime(raw.fetchedAt(), recordTimestamp);
         String outlet = firstNonBlank(raw.outlet(), firstNonBlank(extraction.siteName(), host(canonical)));
         CleanArticle article = new CleanArticle(CleanArticle.SCHEMA_VERSION, id, raw.ingestId(), url, canonical,
-                outlet, extraction.title(), extraction.byline(), plausiblePublicationTime(extraction.publishedAt(), fetchedAt), fetchedAt,
-                extraction.language(), extraction.text(), words, null, null, null, null, extraction.boilerplate());
+                outlet, SafeText.of(extraction.title()), SafeText.of(extraction.byline()),
+                plausiblePublicationTime(extraction.publishedAt(), fetchedAt), fetchedAt,
+                extraction.language(), SafeText.of(extraction.text()), words, null, null, null, null,
+                extraction.boilerplate());
+        if (article.text().length() > MAX_ARTICLE_BYTES / 16) {  // only long texts can outgrow a record
+            int bytes = Json.write(article).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_ARTICLE_BYTES) {
+                return reject(RejectReason.TOO_LARGE, "the cleaned article is " + bytes + " bytes of JSON, more than "
+                        + MAX_ARTICLE_BYTES + " (a record must stay under the topics' limit)", key, raw, body);
+            }
+        }
         return CleanOutcome.clean(article);
     }
 
@@ -144,8 +171,11 @@ public final class ArticleCleaner {
      * {@link #LATEST} (the fetcher's clock, or a producer that wrote nonsense).
      */
     static Instant plausibleFetchTime(Instant fetchedAt, long recordTimestamp) {
-        return fetchedAt != null && !fetchedAt.isBefore(EARLIEST) && !fetchedAt.isAfter(LATEST) ? fetchedAt
-                : Instant.ofEpochMilli(recordTimestamp);
+        if (fetchedAt != null && !fetchedAt.isBefore(EARLIEST) && !fetchedAt.isAfter(LATEST)) {
+            return fetchedAt;
+        }
+        Instant recorded = Instant.ofEpochMilli(recordTimestamp);
+        return recorded.isBefore(EARLIEST) ? EARLIEST : recorded.isAfter(LATEST) ? LATEST : recorded;
     }
 
     /**
@@ -188,11 +218,6 @@ public final class ArticleCleaner {
                 raw == null ? null : raw.discoveredVia(),
                 input, clock.instant());
         return CleanOutcome.rejected(r);
-    }
-
-    private static RawArticle withUrl(RawArticle r, String url) {
-        return new RawArticle(r.schemaVersion(), r.ingestId(), url, r.finalUrl(), r.outlet(), r.fetchedAt(),
-                r.contentType(), r.body(), r.discoveredVia(), r.publishedAt(), r.title(), r.truncated());
     }
 
     private static String host(String url) {

@@ -75,6 +75,53 @@ class ArticleCleanerTest {
                 .isEqualTo(Instant.ofEpochMilli(1_000L));
     }
 
+    private static byte[] htmlRecord(String url, String body) {
+        return Fixtures.bytes(Fixtures.html(url, "Orchard News", body, NOW));
+    }
+
+    @Test
+    void controlCharactersFromEntitiesAndLongCombiningRunsDoNotReachTheCleanText() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 10_000_000, 1, 5_000, metrics, clock);
+        CleanOutcome entities = cleaner.clean("k", htmlRecord("https://orchard-news.example/a",
+                "<p>Apple growers " + "&#1;".repeat(200_000) + " expect a record harvest.</p>"), 0L);
+        assertThat(entities.isRejected()).isFalse();
+        assertThat(entities.article().text()).doesNotContain("\u0001").contains("Apple growers").contains("record harvest");
+
+        long start = System.nanoTime();
+        CleanOutcome marks = cleaner.clean("k", htmlRecord("https://orchard-news.example/b",
+                "<p>Apple growers expect a" + "\u0301\u0316".repeat(60_000) + " record harvest.</p>"), 0L);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+        assertThat(marks.isRejected()).isFalse();
+        assertThat(marks.article().text().length()).isLessThan(200);
+    }
+
+    @Test
+    void aHugeUrlOrOutletIsAMalformedRecordWithASmallRejection() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 10_000_000, 1, metrics, clock);
+        String longUrl = "https://" + "a".repeat(5_000_000) + ".example/x";
+        CleanOutcome url = cleaner.clean("k", htmlRecord(longUrl, "<p>Apple growers expect a record harvest.</p>"), 0L);
+        assertThat(url.rejected().reason().code()).isEqualTo(RejectReason.MALFORMED_RECORD);
+        assertThat(url.rejected().reason().message()).contains("URL has 5000018 characters");
+        assertThat(url.rejected().url()).hasSize(2_000);
+
+        CleanOutcome outlet = cleaner.clean("k", Fixtures.bytes(Fixtures.html("https://orchard-news.example/c",
+                "O".repeat(2_000_000), "<p>Apple growers expect a record harvest.</p>", NOW)), 0L);
+        assertThat(outlet.rejected().reason().code()).isEqualTo(RejectReason.MALFORMED_RECORD);
+        assertThat(outlet.rejected().outlet()).hasSize(2_000);
+    }
+
+    @Test
+    void anArticleTooLargeForARecordIsRejectedNotForwarded() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 40_000_000, 1, metrics, clock);
+        String text = "Apple growers expect a record harvest this year. ".repeat(340_000);  // 17 MB of text
+        String json = "{\"url\": \"https://orchard-news.example/long\", \"contentType\": \"text/plain\","
+                + " \"body\": \"" + text + "\"}";
+        CleanOutcome out = cleaner.clean("k", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_000L);
+        assertThat(out.isRejected()).isTrue();
+        assertThat(out.rejected().reason().code()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(out.rejected().reason().message()).contains("bytes of JSON");
+    }
+
     @Test
     void controlCharacterSoupIsBinaryButOrdinaryTextIsNot() {
         assertThat(ArticleCleaner.looksBinary("ab\u0001\u0002\u0003\u0004cd\u0005\u0006")).isTrue();
