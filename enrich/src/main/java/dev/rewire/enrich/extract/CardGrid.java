@@ -20,13 +20,15 @@ import org.jsoup.nodes.Element;
  * paragraph (a link inside running text is a citation, not a pointer). A grid: at least {@link #MIN_CARDS}
  * cards among the children of one element with the same tag and class, and cards are at least two thirds
  * of those children. A numbered list of steps or a row of product reviews with paragraphs of their own is no
- * grid: its members are too long, or their links sit in sentences. One walk over the container; each
- * candidate card's text is read once.
+ * grid: its members are too long, or their links sit in sentences. A card also holds at most
+ * {@link #MAX_CARD_ELEMENTS} elements. One walk over the container; each candidate card's text is read once.
  */
 final class CardGrid {
 
     /** A card says no more than this many words. */
     static final int MAX_CARD_WORDS = 60;
+    /** A card holds no more elements than this (a picture, a heading, a link, a few wrappers). */
+    static final int MAX_CARD_ELEMENTS = 100;
     /** Fewer similar cards are not a grid. */
     static final int MIN_CARDS = 3;
 
@@ -43,6 +45,7 @@ final class CardGrid {
         Set<Element> cards = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, List<Element>> bySignature = new HashMap<>();
         for (Element parent : root.getAllElements()) {
+            TimeBudget.check();
             if (parent.childNodeSize() < MIN_CARDS) {
                 continue; // fewer nodes than cards: no list of the children is built for the many small elements
             }
@@ -105,9 +108,15 @@ final class CardGrid {
         boolean picture = false;
         boolean heading = false;
         boolean pointer = el.normalName().equals("a") && el.hasAttr("href");
-        // Depth-first over the card's elements without collecting them; stops once all three are seen.
+        // Depth-first over the card's elements without collecting them; stops once all three are seen. A box
+        // of more than MAX_CARD_ELEMENTS elements is no teaser card: the walk stops there too, so nested
+        // boxes cost each no more than that (a card per level of a deeply nested grid would be quadratic).
         Element d = el.firstElementChild();
+        int seen = 0;
         while (d != null && !(picture && heading && pointer)) {
+            if (++seen > MAX_CARD_ELEMENTS) {
+                return false;
+            }
             String tag = d.normalName();
             if (tag.equals("img") || tag.equals("picture")) {
                 picture = true;

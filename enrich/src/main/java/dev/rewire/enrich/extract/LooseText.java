@@ -41,6 +41,7 @@ final class LooseText {
             }
         }
         for (Element container : containers) {
+            TimeBudget.check();
             wrapRuns(container);
         }
     }
@@ -93,11 +94,7 @@ final class LooseText {
         if (run.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder();
-        for (Node n : run) {
-            text.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "");
-        }
-        if (text.toString().strip().length() >= MIN_RUN_CHARS) {
+        if (hasText(run, MIN_RUN_CHARS)) {
             Element p = new Element("p");
             run.get(0).before(p);
             for (Node n : run) {
@@ -105,5 +102,41 @@ final class LooseText {
             }
         }
         run.clear();
+    }
+
+    /**
+     * Whether the run's text, stripped, has at least {@code chars} characters. Reads the text nodes in order
+     * and stops as soon as it knows: a run whose inline elements hold the rest of a deeply nested page costs
+     * a few nodes, not the page (reading each run's whole text made such pages quadratic).
+     */
+    static boolean hasText(List<Node> run, int chars) {
+        int kept = 0;      // characters from the first non-whitespace one on
+        int trailing = 0;  // of which the trailing whitespace
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        for (int i = run.size() - 1; i >= 0; i--) {
+            stack.push(run.get(i));
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            String text = n instanceof TextNode t ? t.text()
+                    : n instanceof Element e && e.normalName().equals("br") ? " " : "";
+            for (int i = 0; i < text.length(); i++) {
+                boolean space = Character.isWhitespace(text.charAt(i));
+                if (kept == 0 && space) {
+                    continue;
+                }
+                kept++;
+                trailing = space ? trailing + 1 : 0;
+                if (kept - trailing >= chars) {
+                    return true;
+                }
+            }
+            if (n instanceof Element e) {
+                for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+                    stack.push(e.childNode(i));
+                }
+            }
+        }
+        return false;
     }
 }

@@ -43,6 +43,39 @@ class HostileInputsTest {
         return out;
     }
 
+    /** Without a budget: the work itself must be near-linear, not cut off by the budget. */
+    private CleanOutcome cleanUnbudgeted(String html, Duration within) {
+        ArticleCleaner unbounded = new ArticleCleaner(Extractors.defaults(), 10_000_000, 1, 0,
+                new EnrichMetrics(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
+        RawArticle raw = new RawArticle(1, "h", "https://hostile.example/b", null, "Hostile", NOW, RawArticle.HTML, html,
+                "page", null, null, false);
+        long start = System.nanoTime();
+        CleanOutcome out = unbounded.clean("k", Fixtures.bytes(raw), 0L);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(within);
+        return out;
+    }
+
+    @Test
+    void looseTextInsideEverDeeperInlineElementsIsLinear() {
+        // each run's inline element holds the rest of the page: reading each run's whole text was quadratic
+        String html = "<body>" + "<div>loose text long enough to be a paragraph here ok<span><span>".repeat(48_000);
+        CleanOutcome out = cleanUnbudgeted(html, Duration.ofSeconds(30));  // was 400 s
+        assertThat(out.isRejected() ? out.rejected().reason().code() : RejectReason.PROCESSING_ERROR)
+                .isNotEqualTo(RejectReason.UNPARSEABLE);
+    }
+
+    @Test
+    void cardGridsNestedThousandsDeepAreLinear() {
+        int depth = 32_000;
+        String html = "<body><article><p>" + SENTENCE + "</p>"
+                + "<div class=g><div class=c>".repeat(depth)
+                + "</div><div class=c><i></i></div><div class=c><i></i></div></div>".repeat(depth)
+                + "</article></body>";
+        CleanOutcome out = cleanUnbudgeted(html, Duration.ofSeconds(20));  // was 14 s at half this depth: quadratic
+        assertThat(out.isRejected()).isFalse();
+        assertThat(out.article().text()).contains(SENTENCE);
+    }
+
     @Test
     void hundredThousandDeepNestingIsCleaned() {
         String html = "<div>".repeat(100_000) + "<p>" + SENTENCE + "</p>" + "</div>".repeat(100_000);
