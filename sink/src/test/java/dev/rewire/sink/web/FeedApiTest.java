@@ -290,6 +290,17 @@ class FeedApiTest {
             assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
             assertThat(send(base, "/api/stories", Map.of("Cookie", cookie.split(";")[0])).statusCode()).isEqualTo(200);
             assertThat(guarded.dashboardUri().toString()).endsWith("/?token=s3cret");
+
+            // a feed reader paging with ?token=: the next page's link keeps it, and works
+            JsonNode page1 = Json.mapper().readTree(send(base, "/feed.json?token=s3cret&limit=5", Map.of()).body());
+            String next = page1.get("next_url").asText();
+            assertThat(next).contains("token=s3cret");
+            URI nextUri = URI.create(next);
+            assertThat(send(base, nextUri.getRawPath() + "?" + nextUri.getRawQuery(), Map.of()).statusCode()).isEqualTo(200);
+            // a header-authenticated client never sees the token in a link
+            JsonNode viaHeader = Json.mapper().readTree(send(base, "/feed.json?limit=5",
+                    Map.of("Authorization", "Bearer s3cret")).body());
+            assertThat(viaHeader.get("next_url").asText()).doesNotContain("token");
         }
     }
 
