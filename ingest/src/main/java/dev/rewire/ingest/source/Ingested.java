@@ -20,6 +20,13 @@ public sealed interface Ingested permits Ingested.Article, Ingested.Failure {
     /** The {@code stage} of every rejection made by the ingest module. */
     String STAGE = "ingest";
 
+    /**
+     * How far in the future a fetch time given by an input (a JSONL field, a WARC date) may lie before it is
+     * replaced by the time of reading: a year-9999 fetch would become the stream's event time, and every
+     * state the enrich stages expire relative to it (stories, templates) would be dropped at once.
+     */
+    java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofDays(1);
+
     /** The Kafka record key: the article URL, or the rejection's input key. */
     String key();
 
@@ -97,6 +104,10 @@ public sealed interface Ingested permits Ingested.Article, Ingested.Failure {
      */
     static Article article(String url, String finalUrl, String outlet, Instant fetchedAt, String contentType,
                            String body, String discoveredVia, Instant publishedAt, String title, boolean truncated) {
+        Instant now = Instant.now();
+        if (fetchedAt == null || fetchedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            fetchedAt = now;  // a fetch cannot lie in the future: a file's claim of one is not believed
+        }
         return new Article(new RawArticle(RawArticle.SCHEMA_VERSION, newIngestId(), url,
                 finalUrl == null ? url : finalUrl, outlet, fetchedAt, contentType, body, discoveredVia, publishedAt,
                 title, truncated));

@@ -112,6 +112,16 @@ class JsonlSourceTest {
     }
 
     @Test
+    void aFetchTimeInTheFutureIsReplacedByTheTimeOfReading() throws IOException {
+        Path file = Files.writeString(dir.resolve("future.jsonl"), String.join("\n",
+                "{\"url\": \"https://harborledger.example/f\", \"html\": \"<p>x</p>\", \"fetchedAt\": \"9999-12-31T00:00:00Z\"}",
+                "{\"url\": \"https://harborledger.example/g\", \"html\": \"<p>y</p>\", \"fetchedAt\": \"2024-05-02T10:00:00Z\"}"));
+        List<Ingested> items = drain(new JsonlSource(file, config()));
+        assertThat(article(items.get(0)).fetchedAt()).isBetween(Instant.now().minus(Duration.ofMinutes(1)), Instant.now());
+        assertThat(article(items.get(1)).fetchedAt()).isEqualTo(Instant.parse("2024-05-02T10:00:00Z"));
+    }
+
+    @Test
     void cutsLongBodiesAndRejectsOverlongLines() throws IOException {
         String body = "é".repeat(1000);
         String tooLong = "{\"url\": \"https://harborledger.example/huge\", \"html\": \"" + "y".repeat(2_000_000) + "\"}";
