@@ -25,10 +25,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -397,10 +399,31 @@ public final class Scraper implements AutoCloseable {
                 known.publishedAt() != null ? known.publishedAt() : more.publishedAt());
     }
 
+    /**
+     * Most feeds and sitemaps polled per outlet. Discovery adds sources (feeds linked from pages, sitemaps
+     * listed in robots.txt and sitemap indexes) and every source is polled for ever, so a robots.txt with
+     * 50,000 Sitemap lines or an index that keeps naming new indexes would otherwise grow the polling work
+     * without limit. Real outlets have a few feeds and at most a few hundred sitemaps.
+     */
+    static final int MAX_SOURCES_PER_OUTLET = 1_000;
+    /** Discovered sources per outlet name, and the outlets that reached the cap (both under {@code lock}). */
+    private final Map<String, Integer> discoveredSources = new HashMap<>();
+    private final Set<String> cappedOutlets = new HashSet<>();
+
     private void addSource(String url, OutletSpec outlet, String via) {
         lock.lock();
         try {
             if (!sources.containsKey(url)) {
+                int ofOutlet = discoveredSources.getOrDefault(outlet.name(), 0);
+                if (ofOutlet >= MAX_SOURCES_PER_OUTLET) {
+                    if (cappedOutlets.add(outlet.name())) {
+                        LOG.warn("outlet {} has {} discovered feeds and sitemaps, the most polled per outlet; {} and "
+                                + "later discoveries are not polled", outlet.name(), ofOutlet, url);
+                    }
+                    registry.counter("rewire.ingest.sources.refused", "outlet", outlet.name()).increment();
+                    return;
+                }
+                discoveredSources.put(outlet.name(), ofOutlet + 1);
                 Source s = new Source(url, outlet, Role.DOCUMENT, via);
                 s.nextPoll = System.nanoTime();
                 sources.put(url, s);

@@ -99,6 +99,24 @@ class ScraperTest {
     }
 
     @Test
+    void aRobotsTxtListingThousandsOfSitemapsAddsNoMoreThanTheCap() throws Exception {
+        LoopbackSite s = site();
+        StringBuilder robots = new StringBuilder("User-agent: *\nAllow: /\n");
+        int listed = Scraper.MAX_SOURCES_PER_OUTLET + 250;
+        for (int i = 0; i < listed; i++) {
+            robots.append("Sitemap: ").append(s.url("/sitemaps/" + i + ".xml")).append('\n');
+        }
+        s.page("/robots.txt", "text/plain", robots.toString())
+                .page("/", HTML, "<html><body>home</body></html>");
+
+        scraper(settings(true), outlet("many-maps", Duration.ofMinutes(5), s.url("/")));
+        await(() -> registry.find("rewire.ingest.sources.refused").counter() != null
+                && registry.find("rewire.ingest.sources.refused").counter().count() == 250, Duration.ofSeconds(20));
+        assertThat(registry.find("rewire.ingest.sources.refused").tag("outlet", "many-maps").counter().count())
+                .isEqualTo(250);
+    }
+
+    @Test
     void discoversTheFeedOfAHomePageAndTheSitemapsOfRobotsTxt() throws Exception {
         LoopbackSite s = site();
         s.page("/robots.txt", "text/plain", "User-agent: *\nAllow: /\nSitemap: " + s.url("/sitemap-index.xml") + "\n")
