@@ -85,8 +85,9 @@ class EnrichTopologyTest {
         driver.close();
     }
 
+    /** Records are stamped with their fetch time, as a producer fetching then would stamp them. */
     private void pipe(RawArticle article) {
-        raw.pipeInput(article.url(), Fixtures.bytes(article));
+        pipeKeyed(article.url(), article);
     }
 
     @Test
@@ -253,7 +254,11 @@ class EnrichTopologyTest {
     }
 
     private void pipeKeyed(String key, RawArticle article) {
-        raw.pipeInput(key, Fixtures.bytes(article));
+        if (article.fetchedAt() == null) {
+            raw.pipeInput(key, Fixtures.bytes(article));
+        } else {
+            raw.pipeInput(key, Fixtures.bytes(article), article.fetchedAt());
+        }
     }
 
     @Test

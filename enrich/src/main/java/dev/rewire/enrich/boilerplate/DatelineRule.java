@@ -29,7 +29,7 @@ public final class DatelineRule implements BoilerplateRule {
             "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday",
             "sat", "saturday", "sun", "sunday", "am", "pm", "a", "p", "m", "et", "est", "edt", "pt", "pst", "pdt", "ct",
             "cst", "gmt", "utc", "bst", "cet", "cest", "cdt", "mst", "mdt", "hst", "akst", "akdt", "ist", "jst", "kst",
-            "hkt", "sgt", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "eet", "eest", "wet", "west", "msk", "sast",
+            "hkt", "sgt", "aest", "aedt", "acst", "awst", "nzst", "nzdt", "eet", "eest", "msk", "sast",
             "updated", "update", "published", "posted", "modified",
             "last", "on", "at", "ago", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
             "week", "weeks", "month", "months", "year", "years", "today", "yesterday", "read", "reading", "time",

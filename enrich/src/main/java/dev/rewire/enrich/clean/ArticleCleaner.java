@@ -3,6 +3,7 @@ package dev.rewire.enrich.clean;
 import dev.rewire.enrich.EnrichMetrics;
 import dev.rewire.enrich.extract.ArticleExtractor;
 import dev.rewire.enrich.extract.Extraction;
+import dev.rewire.enrich.extract.SafeText;
 import dev.rewire.enrich.extract.TimeBudget;
 import dev.rewire.model.ArticleIds;
 import dev.rewire.model.CleanArticle;
@@ -22,11 +23,14 @@ import java.util.Locale;
  *
  * <p>Checks, in order: a value at all and valid RawArticle JSON ({@code malformed-record}), a URL
  * ({@code missing-url}), a non-blank body ({@code empty-body}), the size limit, checked before any parsing
- * ({@code too-large}), text rather than binary data ({@code binary-content}); then extraction, where any
- * exception becomes {@code processing-error}; then at least {@code minWords} words of cleaned text
- * ({@code no-article}). A publication time the page claims that cannot be true (before 1900, or more than a
- * day after the fetch) is dropped, so the event time falls back to the fetch time. Thread-safe when the
- * extractor is.
+ * ({@code too-large}), text rather than binary data ({@code binary-content}), a URL of at most
+ * {@value #MAX_URL_CHARS} and an outlet name of at most {@value #MAX_OUTLET_CHARS} characters
+ * ({@code malformed-record}); then extraction ({@link SafeText} first: no control characters, no endless
+ * combining marks), where any exception becomes {@code processing-error}; then at least {@code minWords}
+ * words of cleaned text ({@code no-article}), and a cleaned article small enough for a record
+ * ({@code too-large}). A publication time the page claims that cannot be true (before 1900, or more than a
+ * day after the fetch) is dropped, so the event time falls back to the fetch time; a fetch time after both
+ * the record's time and now is replaced by the record's time. Thread-safe when the extractor is.
  */
 public final class ArticleCleaner {
 
@@ -149,14 +153,15 @@ public final class ArticleCleaner {
         }
         String canonical = firstNonBlank(extraction.canonicalUrl(), url);
         String id = ArticleIds.fromCanonicalUrl(canonical);
-        Instant fetchedAt = plausibleFetchTime(raw.fetchedAt(), recordTimestamp);
+        Instant fetchedAt = plausibleFetchTime(raw.fetchedAt(), recordTimestamp, clock.instant());
         String outlet = firstNonBlank(raw.outlet(), firstNonBlank(extraction.siteName(), host(canonical)));
         CleanArticle article = new CleanArticle(CleanArticle.SCHEMA_VERSION, id, raw.ingestId(), url, canonical,
                 outlet, SafeText.of(extraction.title()), SafeText.of(extraction.byline()),
                 plausiblePublicationTime(extraction.publishedAt(), fetchedAt), fetchedAt,
                 extraction.language(), SafeText.of(extraction.text()), words, null, null, null, null,
                 extraction.boilerplate());
-        if (article.text().length() > MAX_ARTICLE_BYTES / 16) {  // only long texts can outgrow a record
+        if (length(article.text()) + length(article.title()) + length(article.byline()) > MAX_ARTICLE_BYTES / 16) {
+            // only long texts (or titles, or bylines) can outgrow a record
             int bytes = Json.write(article).getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_ARTICLE_BYTES) {
                 return reject(RejectReason.TOO_LARGE, "the cleaned article is " + bytes + " bytes of JSON, more than "
@@ -167,15 +172,20 @@ public final class ArticleCleaner {
     }
 
     /**
-     * The fetch time, or the record's timestamp when there is none or it lies outside {@link #EARLIEST} to
-     * {@link #LATEST} (the fetcher's clock, or a producer that wrote nonsense).
+     * The fetch time, or the record's timestamp (within {@link #EARLIEST} to {@link #LATEST}) when there is
+     * none or it cannot be true: before {@link #EARLIEST}, or more than {@link #PUBLICATION_SKEW} after both
+     * the record's timestamp and {@code now} (a producer that wrote nonsense; a fetch time of 9999 would
+     * become the stream's event time, and every state kept relative to it would expire at once).
      */
-    static Instant plausibleFetchTime(Instant fetchedAt, long recordTimestamp) {
-        if (fetchedAt != null && !fetchedAt.isBefore(EARLIEST) && !fetchedAt.isAfter(LATEST)) {
-            return fetchedAt;
-        }
+    static Instant plausibleFetchTime(Instant fetchedAt, long recordTimestamp, Instant now) {
         Instant recorded = Instant.ofEpochMilli(recordTimestamp);
-        return recorded.isBefore(EARLIEST) ? EARLIEST : recorded.isAfter(LATEST) ? LATEST : recorded;
+        recorded = recorded.isBefore(EARLIEST) ? EARLIEST : recorded.isAfter(LATEST) ? LATEST : recorded;
+        Instant latest = (recorded.isAfter(now) ? recorded : now).plus(PUBLICATION_SKEW);
+        return fetchedAt != null && !fetchedAt.isBefore(EARLIEST) && !fetchedAt.isAfter(latest) ? fetchedAt : recorded;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /**

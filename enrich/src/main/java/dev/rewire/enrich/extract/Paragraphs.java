@@ -80,7 +80,9 @@ final class Paragraphs {
         if (ascii) {
             return asciiKey(text);
         }
-        String n = (ascii ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        // combining-mark runs cut first: NFKC is quadratic in their length (entities such as &#x301; are
+        // decoded by the parser, after the cleaner's own pass over the raw page)
+        String n = (ascii ? text : Normalizer.normalize(SafeText.of(text), Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {

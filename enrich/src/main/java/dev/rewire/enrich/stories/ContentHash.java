@@ -24,7 +24,7 @@ public final class ContentHash {
         if (text == null) {
             return "";
         }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         n = PUNCTUATION.matcher(n).replaceAll(" ");
         return SPACES.matcher(n).replaceAll(" ").strip();
     }

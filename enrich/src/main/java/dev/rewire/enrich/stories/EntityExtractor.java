@@ -39,7 +39,7 @@ public final class EntityExtractor {
         if (text == null || text.isEmpty()) {
             return new Entities(names, numbers);
         }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(text), Normalizer.Form.NFKC);
         List<String> sentence = new ArrayList<>();
         int i = 0;
         int len = n.length();

@@ -102,7 +102,13 @@ public final class Fingerprinter {
      * numbers), so the article can still be recognised as a verbatim copy and otherwise starts a story.
      */
     public static Fingerprint exactOnly(CleanArticle article) {
-        return new Fingerprint(ContentHash.of(article.text()), null, null, null, null, 0);
+        String hash;
+        try {
+            hash = ContentHash.of(article.text());
+        } catch (RuntimeException | StackOverflowError e) {
+            hash = "id:" + article.id();  // matches nothing else: a story of its own
+        }
+        return new Fingerprint(hash, null, null, null, null, 0);
     }
 
     /** The first {@code max} characters of {@code s}, cut back to the last whitespace (a word boundary). */

@@ -216,7 +216,7 @@ public final class StoryAssigner {
      * Counts the article into the document frequencies, then weighs its terms and names with the updated
      * IDF. The frequencies just written are kept for the weighting: each term's count is read from the store
      * once, not twice (the store reads are most of the stage's cost on RocksDB). Each count is stored with
-     * the event time it was last raised ({@link #frequency}), so rare terms can be forgotten.
+     * the latest event time of the articles that raised it ({@link #frequency}), so rare terms can be forgotten.
      */
     private ArticleVector vector(Fingerprint fp, long eventMillis) {
         long docs = getLong(df, DOCS_KEY) + 1;
@@ -224,8 +224,9 @@ public final class StoryAssigner {
         writes.add(Map.entry(DOCS_KEY, frequency(docs, eventMillis)));
         Map<String, Double> idf = new HashMap<>();
         for (String t : fp.terms().keySet()) {
-            long n = getLong(df, t) + 1;
-            writes.add(Map.entry(t, frequency(n, eventMillis)));
+            byte[] known = df.get(t);
+            long n = count(known) + 1;
+            writes.add(Map.entry(t, frequency(n, Math.max(lastSeen(known), eventMillis))));
             idf.put(t, idf(n, docs));
         }
         df.putAll(writes);
@@ -290,18 +291,26 @@ public final class StoryAssigner {
      * {@value #FORGETTABLE_DF} articles and in none since {@code cutoff}. Most distinct terms of a stream are
      * such one-offs (typos, unique names, tokens of junk or hostile text); without this the table would grow
      * for ever. Forgetting one changes an IDF hardly at all (1 or 2 documents, or none, among all). Values
-     * written before the last-seen time was stored (8 bytes) are kept.
+     * written before the last-seen time was stored (8 bytes) count as last seen long ago.
      */
     static boolean forgettable(byte[] value, long cutoff) {
-        if (value == null || value.length < 2 * Long.BYTES) {
-            return false;
-        }
-        ByteBuffer b = ByteBuffer.wrap(value);
-        return b.getLong() <= FORGETTABLE_DF && b.getLong() < cutoff;
+        return value != null && count(value) <= FORGETTABLE_DF && lastSeen(value) < cutoff;
+    }
+
+    /** The count of a document-frequency value (0 for none). */
+    static long count(byte[] value) {
+        return value == null ? 0 : ByteBuffer.wrap(value).getLong();
+    }
+
+    /**
+     * The event time a document-frequency value was last raised; {@link Long#MIN_VALUE} for none, and for an
+     * 8-byte value written before the time was stored (so a rare term of an older index is forgettable too).
+     */
+    static long lastSeen(byte[] value) {
+        return value == null || value.length < 2 * Long.BYTES ? Long.MIN_VALUE : ByteBuffer.wrap(value).getLong(Long.BYTES);
     }
 
     static long getLong(Table t, String key) {
-        byte[] b = t.get(key);
-        return b == null ? 0 : ByteBuffer.wrap(b).getLong();
+        return count(t.get(key));
     }
 }

@@ -54,7 +54,7 @@ public final class Terms {
         if (text == null) {
             return out;
         }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         int i = 0;
         int len = n.length();
         while (i < len) {

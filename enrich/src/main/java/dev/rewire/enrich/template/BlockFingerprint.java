@@ -16,7 +16,7 @@ public final class BlockFingerprint {
 
     /** The normalised form a fingerprint is computed from. */
     static String normalise(String block) {
-        String n = Normalizer.normalize(block, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(block), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = true;
         for (int i = 0; i < n.length(); ) {

@@ -52,6 +52,7 @@ class NewsFurnitureRulesTest {
         keepsArticleText(new DatelineRule());
         assertThat(new DatelineRule().isBoilerplate("2031")).isFalse();
         assertThat(new DatelineRule().isBoilerplate("March 2031 was the wettest month on record")).isFalse();
+        assertThat(new DatelineRule().isBoilerplate("10 West 43rd")).isFalse();  // an address, not a time zone
         // long lines too, as soon as one word is neither a date word nor a number
         assertThat(new DatelineRule().isBoilerplate("Published 3 March 2031 at 9 am and updated on 4 March 2031 at 10 pm "
                 + "after the vote")).isFalse();

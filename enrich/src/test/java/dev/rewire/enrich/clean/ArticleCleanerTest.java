@@ -71,8 +71,14 @@ class ArticleCleanerTest {
                 Instant.parse("2031-04-02T09:00:00Z"))).isEqualTo(Instant.parse("2031-04-02T20:00:00Z"));
         assertThat(ArticleCleaner.plausiblePublicationTime(Instant.parse("1998-04-02T20:00:00Z"),
                 Instant.parse("2031-04-02T09:00:00Z"))).isEqualTo(Instant.parse("1998-04-02T20:00:00Z"));
-        assertThat(ArticleCleaner.plausibleFetchTime(Instant.parse("+300000000-01-01T00:00:00Z"), 1_000L))
+        assertThat(ArticleCleaner.plausibleFetchTime(Instant.parse("+300000000-01-01T00:00:00Z"), 1_000L, NOW))
                 .isEqualTo(Instant.ofEpochMilli(1_000L));
+        // a fetch time after both the record's time and now is a producer's nonsense
+        assertThat(ArticleCleaner.plausibleFetchTime(Instant.parse("9999-01-01T00:00:00Z"), NOW.toEpochMilli(), NOW))
+                .isEqualTo(NOW);
+        assertThat(ArticleCleaner.plausibleFetchTime(NOW.minusSeconds(60), NOW.toEpochMilli(), NOW))
+                .isEqualTo(NOW.minusSeconds(60));
+        assertThat(ArticleCleaner.plausibleFetchTime(null, Long.MAX_VALUE, NOW)).isEqualTo(ArticleCleaner.LATEST);
     }
 
     private static byte[] htmlRecord(String url, String body) {

@@ -60,8 +60,8 @@ class HostileInputsTest {
         // each run's inline element holds the rest of the page: reading each run's whole text was quadratic
         String html = "<body>" + "<div>loose text long enough to be a paragraph here ok<span><span>".repeat(48_000);
         CleanOutcome out = cleanUnbudgeted(html, Duration.ofSeconds(30));  // was 400 s
-        assertThat(out.isRejected() ? out.rejected().reason().code() : RejectReason.PROCESSING_ERROR)
-                .isNotEqualTo(RejectReason.UNPARSEABLE);
+        assertThat(out.isRejected()).isFalse();
+        assertThat(out.article().text()).contains("loose text long enough to be a paragraph here ok");
     }
 
     @Test

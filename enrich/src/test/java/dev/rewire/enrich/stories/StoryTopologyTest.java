@@ -65,7 +65,7 @@ class StoryTopologyTest {
     }
 
     private void pipe(String url, String outlet, String title, String text, Instant at) {
-        raw.pipeInput(url, Fixtures.bytes(Fixtures.text(url, outlet, text, title, at)));
+        raw.pipeInput(url, Fixtures.bytes(Fixtures.text(url, outlet, text, title, at)), at);
     }
 
     @Test

@@ -108,7 +108,9 @@ public final class DocumentReader {
         } else {
             text = new String(body, java.nio.charset.Charset.forName("windows-1252"));
         }
-        text = XML_ENCODING.matcher(text).replaceFirst("$1");
+        // only the head can hold the declaration: the pattern stays off a body of megabytes of whitespace
+        int head = Math.min(text.length(), 1024);
+        text = XML_ENCODING.matcher(text.substring(0, head)).replaceFirst("$1") + text.substring(head);
         byte[] out = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return java.util.Arrays.equals(out, body) ? null : out;
     }

@@ -168,8 +168,10 @@ public final class RawPublisher implements AutoCloseable {
         if (item instanceof Ingested.Article article) {
             articleValue = serialise(() -> articles.serialize(topics.raw(), article.article()), item, topics.raw(),
                     failedRaw);
-            if (articleValue.length > maxRecordBytes) {  // the producer would refuse it, and stop for good
-                item = tooLarge(article.article(), articleValue.length);
+            long recordBytes = (long) articleValue.length
+                    + (item.key() == null ? 0 : item.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            if (recordBytes > maxRecordBytes) {  // the producer would refuse it, and stop for good
+                item = tooLarge(article.article(), recordBytes);
                 articleValue = null;
             }
         }
@@ -261,13 +263,11 @@ public final class RawPublisher implements AutoCloseable {
      * The rejection of an article whose record is larger than the producer sends: a page under
      * {@code ingest.maxBodyBytes} can still grow past it as JSON (each control character becomes six).
      */
-    private static Ingested.Failure tooLarge(RawArticle a, int recordBytes) {
-        String body = a.body() == null ? "" : a.body();
-        String excerpt = body.length() <= Rejected.MAX_EXCERPT ? body : body.substring(0, Rejected.MAX_EXCERPT);
-        return new Ingested.Failure(new Rejected(Rejected.SCHEMA_VERSION, a.url(), a.ingestId(), Ingested.STAGE,
-                new Rejected.Reason(RejectReason.TOO_LARGE, "the page's record would be " + recordBytes
-                        + " bytes of JSON, more than the producer sends (max.request.size)"),
-                Instant.now(), a.url(), a.outlet(), a.discoveredVia(), body.length(), excerpt));
+    private static Ingested.Failure tooLarge(RawArticle a, long recordBytes) {
+        // Rejected.of cuts the key, URL, outlet and excerpt: the rejection itself stays small
+        return new Ingested.Failure(Rejected.of(Ingested.STAGE, RejectReason.TOO_LARGE, "the page's record would be "
+                + recordBytes + " bytes, more than the producer sends (max.request.size)", a.url(), a.ingestId(),
+                a.url(), a.outlet(), a.discoveredVia(), a.body(), Instant.now()));
     }
 
     private byte[] serialise(java.util.function.Supplier<byte[]> serialiser, Ingested item, String topic,

@@ -403,9 +403,10 @@ public final class Scraper implements AutoCloseable {
      * Most feeds and sitemaps polled per outlet. Discovery adds sources (feeds linked from pages, sitemaps
      * listed in robots.txt and sitemap indexes) and every source is polled for ever, so a robots.txt with
      * 50,000 Sitemap lines or an index that keeps naming new indexes would otherwise grow the polling work
-     * without limit. Real outlets have a few feeds and at most a few hundred sitemaps.
+     * without limit. Most outlets have a few feeds and sitemaps; the largest archives list a sitemap per day
+     * for decades, hence the room. Discoveries past the cap are refused, first come first served.
      */
-    static final int MAX_SOURCES_PER_OUTLET = 1_000;
+    static final int MAX_SOURCES_PER_OUTLET = 10_000;
     /** Discovered sources per outlet name, and the outlets that reached the cap (both under {@code lock}). */
     private final Map<String, Integer> discoveredSources = new HashMap<>();
     private final Set<String> cappedOutlets = new HashSet<>();

@@ -422,9 +422,9 @@ public final class WebServer implements AutoCloseable {
             host = uri().getRawAuthority();
         }
         StringBuilder b = new StringBuilder("http://").append(host).append(path);
-        // A token that came in the query stays in the next-page link: clients that page with ?token= (feed
-        // readers cannot send headers) would get 401 on page 2. One that came as a header or cookie is not
-        // in the query, so it never appears in a link.
+        // A token that came in the query stays in the links built from it (next page, self, feed_url): clients
+        // that page with ?token= (feed readers cannot send headers) would get 401 on page 2. One that came as
+        // a header or cookie is not in the query, so it never appears in a link.
         Map<String, String> p = new LinkedHashMap<>(params);
         p.remove("cursor");
         if (cursor != null) {

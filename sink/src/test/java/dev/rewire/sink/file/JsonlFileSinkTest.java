@@ -125,7 +125,8 @@ class JsonlFileSinkTest {
         }
         assertThat(sink.failure()).get().asString().contains("schemaVersion 2", "upgrade the sink");
         assertThat(lines()).isEmpty();  // the batch holding the newer record was not written, nor committed
-        assertThat(consumer.commits()).allSatisfy(c -> assertThat(c.offsets().getOrDefault(CLEAN0, 0L)).isLessThanOrEqualTo(1L));
+        // nothing committed past "a": it is read again, with the newer record, by the upgraded sink
+        assertThat(consumer.commits()).allSatisfy(c -> assertThat(c.offsets().getOrDefault(CLEAN0, 0L)).isZero());
         assertThat(registry.get("rewire.sink.invalid").tag("sink", "file").counter().count()).isZero();
     }
 

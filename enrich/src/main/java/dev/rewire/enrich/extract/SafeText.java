@@ -1,8 +1,8 @@
-package dev.rewire.enrich.clean;
+package dev.rewire.enrich.extract;
 
 /**
  * Makes text safe for every later step: control characters (C0 except tab, line feed and carriage return,
- * DEL, C1 except the next-line break U+0085) removed, and runs of combining marks cut to {@value #MAX_COMBINING_RUN}.
+ * DEL, C1 except the next-line break U+0085) removed, form feeds and vertical tabs made spaces, and runs of combining marks cut to {@value #MAX_COMBINING_RUN}.
  *
  * <p>Exists because both are harmless to a reader and costly to the pipeline: a control character is
  * meaningless in an article yet six bytes in JSON ({@code \u0001}), so a page of them outgrows the record
@@ -27,21 +27,24 @@ public final class SafeText {
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean drop;
-            if (isControl(c)) {
-                drop = true;
+            char keep = c;
+            boolean drop = false;
+            if (c == '\f' || c == 0x0b) {
+                keep = ' ';  // a form feed or vertical tab separates words: it becomes a space
                 run = 0;
+            } else if (isControl(c)) {
+                drop = true;  // invisible: the marks on either side of it join one run
             } else if (isCombining(c)) {
                 run++;
                 drop = run > MAX_COMBINING_RUN;
             } else {
                 run = 0;
-                drop = false;
             }
-            if (drop && out == null) {
+            if ((drop || keep != c) && out == null) {
                 out = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (!drop && out != null) {
-                out.append(c);
+            }
+            if (out != null && !drop) {
+                out.append(keep);
             }
         }
         return out == null ? s : out.toString();
