@@ -1,6 +1,5 @@
 package dev.rewire.enrich.extract;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,9 +79,8 @@ final class Paragraphs {
         if (ascii) {
             return asciiKey(text);
         }
-        // combining-mark runs cut first: NFKC is quadratic in their length (entities such as &#x301; are
-        // decoded by the parser, after the cleaner's own pass over the raw page)
-        String n = (ascii ? text : Normalizer.normalize(SafeText.of(text), Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        // SafeText.nfkc: entities such as &#x301; are decoded by the parser, after the cleaner's pass
+        String n = SafeText.nfkc(text).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = false;
         for (int i = 0; i < n.length(); i++) {

@@ -2,7 +2,8 @@ package dev.rewire.enrich.extract;
 
 /**
  * Makes text safe for every later step: control characters (C0 except tab, line feed and carriage return,
- * DEL, C1 except the next-line break U+0085) removed, form feeds and vertical tabs made spaces, and runs of combining marks cut to {@value #MAX_COMBINING_RUN}.
+ * DEL, C1 except the next-line break U+0085) removed, form feeds and vertical tabs made spaces, and runs of
+ * combining marks cut to {@value #MAX_COMBINING_RUN}; and normalises it (NFKC) only that way ({@link #nfkc}).
  *
  * <p>Exists because both are harmless to a reader and costly to the pipeline: a control character is
  * meaningless in an article yet six bytes in JSON ({@code \u0001}), so a page of them outgrows the record
@@ -48,6 +49,14 @@ public final class SafeText {
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    /**
+     * NFKC of {@link #of}{@code (s)}: the one way the pipeline normalises text (boilerplate keys, template
+     * blocks, story fingerprints), so no caller can hand the normaliser a run it takes quadratic time over.
+     */
+    public static String nfkc(String s) {
+        return s == null ? null : java.text.Normalizer.normalize(of(s), java.text.Normalizer.Form.NFKC);
     }
 
     private static boolean isControl(char c) {

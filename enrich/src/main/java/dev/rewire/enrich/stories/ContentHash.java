@@ -1,7 +1,7 @@
 package dev.rewire.enrich.stories;
 
+import dev.rewire.enrich.extract.SafeText;
 import dev.rewire.model.ArticleIds;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -24,7 +24,7 @@ public final class ContentHash {
         if (text == null) {
             return "";
         }
-        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = SafeText.nfkc(text).toLowerCase(Locale.ROOT);
         n = PUNCTUATION.matcher(n).replaceAll(" ");
         return SPACES.matcher(n).replaceAll(" ").strip();
     }

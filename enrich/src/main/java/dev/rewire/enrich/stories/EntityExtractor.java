@@ -1,6 +1,6 @@
 package dev.rewire.enrich.stories;
 
-import java.text.Normalizer;
+import dev.rewire.enrich.extract.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +39,7 @@ public final class EntityExtractor {
         if (text == null || text.isEmpty()) {
             return new Entities(names, numbers);
         }
-        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(text), Normalizer.Form.NFKC);
+        String n = SafeText.nfkc(text);
         List<String> sentence = new ArrayList<>();
         int i = 0;
         int len = n.length();

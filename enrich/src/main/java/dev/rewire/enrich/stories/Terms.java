@@ -1,6 +1,6 @@
 package dev.rewire.enrich.stories;
 
-import java.text.Normalizer;
+import dev.rewire.enrich.extract.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public final class Terms {
         if (text == null) {
             return out;
         }
-        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = SafeText.nfkc(text).toLowerCase(Locale.ROOT);
         int i = 0;
         int len = n.length();
         while (i < len) {

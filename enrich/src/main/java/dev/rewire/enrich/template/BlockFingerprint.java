@@ -1,7 +1,7 @@
 package dev.rewire.enrich.template;
 
+import dev.rewire.enrich.extract.SafeText;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -16,7 +16,7 @@ public final class BlockFingerprint {
 
     /** The normalised form a fingerprint is computed from. */
     static String normalise(String block) {
-        String n = Normalizer.normalize(dev.rewire.enrich.extract.SafeText.of(block), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = SafeText.nfkc(block).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         boolean space = true;
         for (int i = 0; i < n.length(); ) {
