@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <p>Safety rules: only {@code http}/{@code https}; every hop (the first request and each redirect) checked by
  * an {@link AddressGuard} ({@code ingest.allowPrivateNetworks}); redirects followed by hand, at most
  * {@code ingest.maxRedirects} (default 5), loops detected; connect time-out {@code ingest.connectTimeout}, and
- * {@code ingest.requestTimeout} bounding each whole exchange (headers and body); at most
+ * {@code ingest.requestTimeout} bounding the whole fetch, every redirect hop with its headers and body
+ * (the address checks' DNS look-ups excepted); at most
  * {@code ingest.maxBodyBytes} of body kept, before and after gzip/deflate decoding (more: cut, marked
  * truncated, so a gzip bomb costs nothing); user agent {@code ingest.userAgent}. Only HTTP 200 with an HTML or
  * plain-text content type (or none) becomes an article; anything else is a failure with a clear message.
@@ -192,9 +193,18 @@ public final class PageFetcher {
         URI current = start;
         Set<String> visited = new HashSet<>();
         visited.add(ArticleIds.normalise(current.toString()));
+        // One deadline for the whole fetch: each redirect hop gets what is left of ingest.requestTimeout, so
+        // a server answering every hop slowly cannot multiply the time by the number of redirects.
+        long deadline = System.nanoTime() + requestTimeout.toNanos();
         for (int redirects = 0; ; redirects++) {
             guard.check(current);
-            HttpResponse<CappedBody> response = exchange(current, kind, etag, lastModified);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new FetchException(RejectReason.UNREADABLE_INPUT, "timed out after "
+                        + requestTimeout.toMillis() + " ms fetching " + start + " (ingest.requestTimeout, "
+                        + redirects + " redirects followed)", -1, null);
+            }
+            HttpResponse<CappedBody> response = exchange(current, kind, etag, lastModified, Duration.ofNanos(left));
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
                 String location = response.headers().firstValue("Location").orElse(null);
@@ -248,13 +258,13 @@ public final class PageFetcher {
         }
     }
 
-    private HttpResponse<CappedBody> exchange(URI uri, Kind kind, String etag, String lastModified)
+    private HttpResponse<CappedBody> exchange(URI uri, Kind kind, String etag, String lastModified, Duration timeout)
             throws FetchException {
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .GET()
-                    .timeout(requestTimeout)
+                    .timeout(timeout)
                     .header("User-Agent", userAgent)
                     .header("Accept", kind == Kind.PAGE ? ACCEPT : ACCEPT_DOCUMENT)
                     .header("Accept-Encoding", "gzip, deflate");
@@ -274,7 +284,7 @@ public final class PageFetcher {
         CompletableFuture<HttpResponse<CappedBody>> future = client.sendAsync(request, info ->
                 new CappedSubscriber(info.statusCode() == 200 ? maxBodyBytes : 0));
         try {
-            return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new FetchException(RejectReason.UNREADABLE_INPUT, "timed out after " + requestTimeout.toMillis()

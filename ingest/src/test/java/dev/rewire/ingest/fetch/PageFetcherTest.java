@@ -147,6 +147,18 @@ class PageFetcherTest {
     }
 
     @Test
+    void theRequestTimeoutBoundsTheWholeFetchNotEachRedirect() {
+        // 4 hops of 800 ms: each within the 2 s time-out, together over it
+        long start = System.nanoTime();
+        Ingested.Failure failure = failure(fetcher().fetchArticle(server.url("/slow-chain/3"), null, DiscoveredVia.PAGE));
+        assertThat(failure.message()).contains("timed out").contains("ingest.requestTimeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
+        // two hops fit
+        assertThat(fetcher().fetchArticle(server.url("/slow-chain/1"), null, DiscoveredVia.PAGE))
+                .isInstanceOf(Ingested.Article.class);
+    }
+
+    @Test
     void refusesLoopbackWhenPrivateNetworksAreNotAllowed() {
         int before = server.paths.size();
         PageFetcher guarded = new PageFetcher(config(false), registry);

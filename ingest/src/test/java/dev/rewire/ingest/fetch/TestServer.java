@@ -79,7 +79,15 @@ final class TestServer implements AutoCloseable {
                     sleep(5_000);
                 }
                 default -> {
-                    if (path.startsWith("/chain/")) {
+                    if (path.startsWith("/slow-chain/")) {  // every hop answers after 800 ms
+                        sleep(800);
+                        int n = Integer.parseInt(path.substring("/slow-chain/".length()));
+                        if (n > 0) {
+                            redirect(exchange, 302, "/slow-chain/" + (n - 1));
+                        } else {
+                            send(exchange, 200, "text/html", "<p>end of the slow chain</p>".getBytes(StandardCharsets.UTF_8));
+                        }
+                    } else if (path.startsWith("/chain/")) {
                         int n = Integer.parseInt(path.substring("/chain/".length()));
                         if (n > 0) {
                             redirect(exchange, 302, "/chain/" + (n - 1));
