@@ -264,7 +264,10 @@ class ScraperTest {
         }).page("/one", HTML, LoopbackSite.article("One", null));
 
         scraper(settings(false), outlet("o", Duration.ofMillis(100), s.url("/feed")));
-        await(() -> s.hitsOf("/feed").size() >= 3, Duration.ofSeconds(10));
+        // the server logs a hit before the fetcher has counted its answer: wait for both
+        await(() -> s.hitsOf("/feed").size() >= 3 && registry.find("rewire.ingest.fetch.requests")
+                .tag("outcome", "not-modified").counters().stream().mapToDouble(c -> c.count()).sum() >= 2,
+                Duration.ofSeconds(10));
 
         List<LoopbackSite.Hit> polls = s.hitsOf("/feed");
         assertThat(polls.get(0).status()).isEqualTo(200);
