@@ -79,18 +79,14 @@ final class TestServer implements AutoCloseable {
                     sleep(5_000);
                 }
                 default -> {
-                    if (path.startsWith("/slow-chain/")) {  // every hop answers after 800 ms
-                        sleep(800);
-                        int n = Integer.parseInt(path.substring("/slow-chain/".length()));
-                        if (n > 0) {
-                            redirect(exchange, 302, "/slow-chain/" + (n - 1));
-                        } else {
-                            send(exchange, 200, "text/html", "<p>end of the slow chain</p>".getBytes(StandardCharsets.UTF_8));
+                    if (path.startsWith("/chain/") || path.startsWith("/slow-chain/")) {
+                        String prefix = path.substring(0, path.indexOf('/', 1) + 1);
+                        if (prefix.equals("/slow-chain/")) {
+                            sleep(800);  // every hop answers after 800 ms
                         }
-                    } else if (path.startsWith("/chain/")) {
-                        int n = Integer.parseInt(path.substring("/chain/".length()));
+                        int n = Integer.parseInt(path.substring(prefix.length()));
                         if (n > 0) {
-                            redirect(exchange, 302, "/chain/" + (n - 1));
+                            redirect(exchange, 302, prefix + (n - 1));
                         } else {
                             send(exchange, 200, "text/html", "<p>end of the chain</p>".getBytes(StandardCharsets.UTF_8));
                         }
