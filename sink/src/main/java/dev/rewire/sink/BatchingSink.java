@@ -1,5 +1,6 @@
 package dev.rewire.sink;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewire.config.ConfigException;
 import dev.rewire.config.RewireConfig;
 import dev.rewire.model.CleanArticle;
@@ -481,7 +482,7 @@ public abstract class BatchingSink implements AutoCloseable {
         }
         Object value;
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(r.value());
+            JsonNode tree = Json.mapper().readTree(r.value());
             requireKnownVersion(r, spec, tree);
             value = Json.mapper().treeToValue(tree, spec.type());
         } catch (SinkException e) {
@@ -504,8 +505,8 @@ public abstract class BatchingSink implements AutoCloseable {
      * offsets would move past it for good. Stopping leaves it, and everything after it, for the upgraded sink.
      */
     private void requireKnownVersion(ConsumerRecord<String, byte[]> r, TopicSpec spec,
-                                     com.fasterxml.jackson.databind.JsonNode tree) {
-        com.fasterxml.jackson.databind.JsonNode version = tree == null ? null : tree.get("schemaVersion");
+                                     JsonNode tree) {
+        JsonNode version = tree == null ? null : tree.get("schemaVersion");
         int known = knownVersions.get(spec.topic());
         if (version != null && version.canConvertToInt() && version.asInt() > known) {
             throw new SinkException(name + " sink: " + r.topic() + "-" + r.partition() + "@" + r.offset()

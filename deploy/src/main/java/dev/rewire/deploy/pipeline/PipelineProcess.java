@@ -5,6 +5,7 @@ import dev.rewire.deploy.local.Infrastructure;
 import dev.rewire.deploy.metrics.Metrics;
 import dev.rewire.deploy.metrics.MetricsServer;
 import dev.rewire.model.Topics;
+import dev.rewire.sink.BatchingSink;
 import dev.rewire.sink.file.JsonlFileSink;
 import dev.rewire.sink.postgres.Migrations;
 import dev.rewire.sink.postgres.PostgresSink;
@@ -43,7 +44,7 @@ public final class PipelineProcess implements AutoCloseable {
     private EnrichRunner enrich;
     private IngestLoop ingest;
     /** The running sinks: a sink that stopped (a database down longer than its retries) fails the process. */
-    private final List<dev.rewire.sink.BatchingSink> sinks = new ArrayList<>();
+    private final List<BatchingSink> sinks = new ArrayList<>();
     private MetricsServer metricsServer;
     private WebServer webServer;
     private Path jsonlFile;
@@ -156,7 +157,7 @@ public final class PipelineProcess implements AutoCloseable {
         if (ingest != null && ingest.failure() != null) {
             return ingest.failure();
         }
-        for (dev.rewire.sink.BatchingSink sink : sinks) {
+        for (BatchingSink sink : sinks) {
             if (sink.failure().isPresent()) {
                 return sink.failure().get();
             }

@@ -281,7 +281,7 @@ public final class StoryAssigner {
         return Math.round(x * 1e4) / 1e4;
     }
 
-    /** A document-frequency value: the count, then the event time of the last article that raised it. */
+    /** A document-frequency value: the count, then the latest event time of the articles that raised it. */
     static byte[] frequency(long count, long lastSeenMillis) {
         return ByteBuffer.allocate(2 * Long.BYTES).putLong(count).putLong(lastSeenMillis).array();
     }

@@ -11,16 +11,21 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import dev.rewire.ingest.content.CappedBody;
+import dev.rewire.ingest.content.TextDecoding;
 import dev.rewire.ingest.url.UrlNormaliser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -81,14 +86,14 @@ public final class DocumentReader {
 
     private static byte[] gunzip(URI url, byte[] body) throws FeedException {
         try {
-            dev.rewire.ingest.content.CappedBody inflated = dev.rewire.ingest.content.CappedBody.decode(
-                    new java.io.ByteArrayInputStream(body), "gzip", MAX_GUNZIPPED_BYTES, false);
+            CappedBody inflated = CappedBody.decode(
+                    new ByteArrayInputStream(body), "gzip", MAX_GUNZIPPED_BYTES, false);
             if (inflated.truncated()) {
                 throw new FeedException(url + ": a gzipped document of more than " + MAX_GUNZIPPED_BYTES
                         + " bytes", null);
             }
             return inflated.bytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new FeedException(url + ": corrupt gzip data: " + e.getMessage(), e);
         }
     }
@@ -99,25 +104,25 @@ public final class DocumentReader {
      * windows-1252 (the usual charset of a feed that declares none). Null when that changes nothing.
      */
     static byte[] recoded(byte[] body, String contentType) {
-        java.nio.charset.Charset declared = dev.rewire.ingest.content.TextDecoding.charsetOfContentType(contentType);
+        Charset declared = TextDecoding.charsetOfContentType(contentType);
         String text;
         if (declared != null) {
             text = new String(body, declared);
         } else if (hasMultiByteUtf8(body)) {
-            text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            text = new String(body, StandardCharsets.UTF_8);
         } else {
-            text = new String(body, java.nio.charset.Charset.forName("windows-1252"));
+            text = new String(body, Charset.forName("windows-1252"));
         }
         // only the head can hold the declaration: the pattern stays off a body of megabytes of whitespace
         int head = Math.min(text.length(), 1024);
         text = XML_ENCODING.matcher(text.substring(0, head)).replaceFirst("$1") + text.substring(head);
-        byte[] out = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return java.util.Arrays.equals(out, body) ? null : out;
+        byte[] out = text.getBytes(StandardCharsets.UTF_8);
+        return Arrays.equals(out, body) ? null : out;
     }
 
     /** The encoding pseudo-attribute of an XML declaration at the start of a document. */
-    private static final java.util.regex.Pattern XML_ENCODING =
-            java.util.regex.Pattern.compile("\\A(\\uFEFF?\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("\\A(\\uFEFF?\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
 
     private static boolean hasMultiByteUtf8(byte[] b) {
         for (int i = 0; i + 1 < b.length; i++) {
