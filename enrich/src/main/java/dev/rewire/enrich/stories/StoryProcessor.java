@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The "stories" node: runs on the single partition of {@code by-story-index}, so one index sees every
@@ -31,9 +33,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * buffer is a changelogged store, so nothing waiting is lost on a crash.
  *
  * <p>Retention: stories last seen more than {@code stories.horizon} before an article are ignored, and a
- * wall-clock punctuator deletes them and their postings relative to the latest event time processed, and
- * memberships and content hashes older than the horizon once their story is gone, and the document
- * frequencies of rare terms unseen for a horizon ({@link StoryAssigner#forgettable}).
+ * clean-up pass every {@code enrich.cleanupInterval} (wall clock) deletes them and their postings relative
+ * to the latest event time processed, memberships and content hashes older than the horizon once their
+ * story is gone, and the document frequencies of rare terms unseen for a horizon
+ * ({@link StoryAssigner#forgettable}). A pass advances {@value #SWEEP_ENTRIES_PER_TICK} entries per second
+ * ({@link IndexSweep}), so a large index is cleaned in many short pauses instead of one long one.
  */
 public final class StoryProcessor implements Processor<String, FingerprintedArticle, String, Object> {
 
@@ -48,7 +52,11 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
 
     static final int MAX_HOLD_SECONDS = 30;
     static final int MAX_BUFFERED = 10_000;
-    private static final int MAX_DELETES_PER_PUNCTUATION = 100_000;
+    /** How often a clean-up pass under way advances (wall clock). */
+    static final Duration SWEEP_TICK = Duration.ofSeconds(1);
+    /** Index entries a clean-up tick reads at most: a short pause of the stream thread, not a stall. */
+    static final int SWEEP_ENTRIES_PER_TICK = 20_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
 
     private final StoryParams params;
     private final Duration cleanupInterval;
@@ -62,6 +70,10 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
     private KeyValueStore<String, byte[]> articles;
     private KeyValueStore<String, byte[]> hashes;
     private KeyValueStore<String, FingerprintedArticle> buffer;
+    private IndexSweep sweep;
+    private boolean sweeping;
+    private long passStartWall;
+    private long nextPassWall;
     private long buffered;
     private long lastArrivalWall;
     private long firstBufferedWall;
@@ -99,8 +111,11 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
             context.schedule(tick.toMillis() < 20 ? Duration.ofMillis(20) : tick, PunctuationType.WALL_CLOCK_TIME,
                     this::maybeDrain);
         }
+        sweep = new IndexSweep(states, articles, hashes, df, postings);
         if (!cleanupInterval.isZero() && !cleanupInterval.isNegative()) {
-            context.schedule(cleanupInterval, PunctuationType.WALL_CLOCK_TIME, now -> dropExpired());
+            nextPassWall = context.currentSystemTimeMs() + cleanupInterval.toMillis();
+            context.schedule(cleanupInterval.compareTo(SWEEP_TICK) < 0 ? cleanupInterval : SWEEP_TICK,
+                    PunctuationType.WALL_CLOCK_TIME, this::sweepTick);
         }
     }
 
@@ -185,54 +200,48 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         }
     }
 
-    /** Deletes stories, postings, memberships and hashes older than the horizon before the latest event time. */
+    /**
+     * One clean-up tick: starts a pass when the last one started at least {@code enrich.cleanupInterval} ago,
+     * and advances the pass under way by at most {@value #SWEEP_ENTRIES_PER_TICK} entries.
+     */
+    private void sweepTick(long now) {
+        if (latestEventMillis == Long.MIN_VALUE || (!sweeping && now < nextPassWall)) {
+            return;  // nothing processed since start-up (no notion of "now" in event time yet), or not due
+        }
+        if (!sweeping) {
+            sweeping = true;
+            passStartWall = now;
+            nextPassWall = now + cleanupInterval.toMillis();
+        }
+        long start = System.nanoTime();
+        boolean ended = sweep.step(latestEventMillis - params.horizon().toMillis(), SWEEP_ENTRIES_PER_TICK);
+        storyMetrics.cleanupTimer().record(Duration.ofNanos(System.nanoTime() - start));
+        if (ended) {
+            sweeping = false;
+            passEnded(now - passStartWall);
+        }
+    }
+
+    /**
+     * A whole clean-up pass at once (the pass under way finished, or a new one): deletes stories last seen
+     * more than the horizon before the latest event time, and what goes with them ({@link IndexSweep}).
+     */
     void dropExpired() {
         if (latestEventMillis == Long.MIN_VALUE) {
-            return;  // nothing processed since start-up: no notion of "now" in event time yet
+            return;
         }
-        long cutoff = latestEventMillis - params.horizon().toMillis();
-        int budget = MAX_DELETES_PER_PUNCTUATION;
-        budget -= sweep(states, budget, v -> StoryState.decode(v).lastSeenAt < cutoff);
-        // A membership or content hash outlives the horizon while its story is live: a re-fetch of an early
-        // member must still be recognised, and a late verbatim copy still be an exact one.
-        budget -= sweep(articles, budget, v -> expired(Membership.decode(v), cutoff));
-        budget -= sweep(hashes, budget, v -> expired(Membership.decode(v), cutoff));
-        budget -= sweep(df, budget, v -> StoryAssigner.forgettable(v, cutoff));
-        List<KeyValue<String, byte[]>> rewrites = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = postings.all()) {
-            while (it.hasNext() && rewrites.size() < budget) {
-                KeyValue<String, byte[]> kv = it.next();
-                Postings p = Postings.decode(kv.value);
-                if (p.expire(cutoff)) {
-                    rewrites.add(KeyValue.pair(kv.key, p.entries.isEmpty() ? null : p.encode()));
-                }
-            }
+        long start = System.currentTimeMillis();
+        while (!sweep.step(latestEventMillis - params.horizon().toMillis(), Integer.MAX_VALUE)) {
+            // a step without a budget ends the pass
         }
-        rewrites.forEach(kv -> {
-            if (kv.value == null) {
-                postings.delete(kv.key);
-            } else {
-                postings.put(kv.key, kv.value);
-            }
-        });
+        sweeping = false;
+        passEnded(System.currentTimeMillis() - start);
+    }
+
+    private void passEnded(long wallMillis) {
+        storyMetrics.cleanupRemoved(sweep.passRemoved());
         storyMetrics.indexStories(states.approximateNumEntries());
-    }
-
-    private boolean expired(Membership m, long cutoff) {
-        return m.eventMillis() < cutoff && states.get(m.storyId()) == null;
-    }
-
-    private static int sweep(KeyValueStore<String, byte[]> store, int budget, java.util.function.Predicate<byte[]> expired) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = store.all()) {
-            while (it.hasNext() && keys.size() < budget) {
-                KeyValue<String, byte[]> kv = it.next();
-                if (kv.value == null || expired.test(kv.value)) {
-                    keys.add(kv.key);
-                }
-            }
-        }
-        keys.forEach(store::delete);
-        return keys.size();
+        LOG.info("story index clean-up: {} entries read, {} deleted, in {} ms", sweep.passRead(),
+                sweep.passRemoved(), wallMillis);
     }
 }

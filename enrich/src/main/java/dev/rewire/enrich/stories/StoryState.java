@@ -163,6 +163,24 @@ final class StoryState {
         return s;
     }
 
+    /**
+     * The last-seen time of an encoded story, read without decoding the rest (the clean-up reads it for
+     * every story of the index).
+     */
+    static long lastSeenAt(byte[] data) {
+        ByteBuffer b = ByteBuffer.wrap(data);
+        byte version = b.get();
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown story state version " + version);
+        }
+        for (int i = 0; i < 4; i++) {  // story id, first id, first outlet, title
+            int n = b.getInt();
+            b.position(b.position() + Math.max(0, n));
+        }
+        b.getLong();  // first seen
+        return b.getLong();
+    }
+
     private static int addString(List<byte[]> strings, String s) {
         byte[] bytes = Bytes.utf8(s);
         strings.add(bytes);

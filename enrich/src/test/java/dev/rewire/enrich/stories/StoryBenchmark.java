@@ -147,6 +147,9 @@ public final class StoryBenchmark {
         double micros = (System.nanoTime() - start) / 1e3 / MEASURED;
         double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / MEASURED;
         tables.drain();
+        if (print && tables.sweep() != null) {
+            cleanUp(tables, n, t - (total - 1) * step);
+        }
         if (print) {
             System.out.printf("%-10d %12.1f %12.1f %14.0f %12.1f %10d %14.0f %10.0f %10.0f   (df %.0f/%.0f)%n", n, micros,
                     cpuMicros, 1e6 / cpuMicros, candidates[0] / (double) MEASURED, tables.size("states"),
@@ -221,6 +224,11 @@ public final class StoryBenchmark {
 
         /** Entries in one table. */
         long size(String name);
+
+        /** The clean-up over the five stores, or null for maps (it works on Kafka Streams stores). */
+        default IndexSweep sweep() {
+            return null;
+        }
 
         /** Bytes of keys and values (maps), or of the store files on disk after a flush (RocksDB). */
         long bytes();
@@ -335,6 +343,12 @@ public final class StoryBenchmark {
                 }
 
                 @Override
+                public IndexSweep sweep() {
+                    return new IndexSweep(stores.get("states"), stores.get("articles"), stores.get("hashes"),
+                            stores.get("df"), stores.get("postings"));
+                }
+
+                @Override
                 public long bytes() {
                     stores.values().forEach(org.apache.kafka.streams.state.KeyValueStore::flush);
                     try (var files = java.nio.file.Files.walk(dir)) {
@@ -350,6 +364,31 @@ public final class StoryBenchmark {
                 }
             };
         }
+    }
+
+    /**
+     * Times one whole clean-up pass over the index in the steps the story node takes
+     * ({@link StoryProcessor#SWEEP_ENTRIES_PER_TICK} entries each), with the cutoff at the first article's
+     * time: every entry is read and nothing expires, the steady state of a pass. Prints the longest and the
+     * median step (the pause each tick causes) and the whole pass.
+     */
+    private static void cleanUp(Tables tables, long n, long firstMillis) {
+        IndexSweep sweep = tables.sweep();
+        List<Long> steps = new ArrayList<>();
+        boolean[] ended = {false};
+        long start = System.nanoTime();
+        while (!ended[0]) {
+            long t0 = System.nanoTime();
+            tables.run(() -> ended[0] = sweep.step(firstMillis, StoryProcessor.SWEEP_ENTRIES_PER_TICK));
+            steps.add(System.nanoTime() - t0);
+        }
+        double pass = (System.nanoTime() - start) / 1e6;
+        tables.drain();
+        steps.sort(null);
+        System.out.printf("clean-up at %d: %d entries read, %d removed, %d steps of %d entries, step median %.1f ms, "
+                        + "longest %.1f ms, whole pass %.0f ms%n", n, sweep.passRead(), sweep.passRemoved(), steps.size(),
+                StoryProcessor.SWEEP_ENTRIES_PER_TICK, steps.get(steps.size() / 2) / 1e6, steps.get(steps.size() - 1) / 1e6,
+                pass);
     }
 
     /** The i-th synthetic article: a new story one time in three, else a member of a recent story. */

@@ -12,15 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The story node's clean-up ({@link StoryProcessor#dropExpired}) against its real (in-memory) stores. */
+/** The story node's clean-up ({@link StoryProcessor#dropExpired}, {@link IndexSweep}) against its real (in-memory) stores. */
 class StoryRetentionTest {
 
     private static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
@@ -60,8 +62,8 @@ class StoryRetentionTest {
         return context.getStateStore(name);
     }
 
-    @Test
-    void anEarlyMemberOfAStoryStillLiveKeepsItsMembershipAndIsRecognisedWhenFetchedAgain() {
+    /** Four stories over nine days: on day 9 the one last seen on day 0 has expired (cutoff day 2). */
+    private void fillNineDays() {
         process(StoryAssignerTest.article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
         process(StoryAssignerTest.article("b1", "post.example", "Lorries barred from Kessington bridge",
                 StoryTexts.OTHER_BRIDGE), Duration.ofHours(1));
@@ -69,9 +71,9 @@ class StoryRetentionTest {
         process(StoryAssignerTest.article("c1", "gazette.example", "Harbour festival returns",
                 "The harbour festival returns to Ardmore this summer with boat races, music and a fish market "
                         + "along the quay, the organisers announced."), Duration.ofDays(9));
+    }
 
-        processor.dropExpired();  // cutoff: 9 days − 7 = day 2
-
+    private void assertDayTwoCutoff() {
         assertThat(store(StoryProcessor.STATES).get("b1")).as("a story last seen before the cutoff").isNull();
         assertThat(store(StoryProcessor.ARTICLES).get("b1")).as("its membership").isNull();
         assertThat(store(StoryProcessor.STATES).get("a1")).as("a story seen on day 6").isNotNull();
@@ -80,6 +82,35 @@ class StoryRetentionTest {
         assertThat(store(StoryProcessor.DF).get("festival")).as("a rare term seen on day 9").isNotNull();
         assertThat(store(StoryProcessor.DF).get("footbridge")).as("a rare term last seen on day 6").isNotNull();
         assertThat(StoryAssigner.getLong(new StoreTable(store(StoryProcessor.DF)), StoryAssigner.DOCS_KEY)).isEqualTo(4);
+        assertThat(postingsOf("b1")).as("posting-list entries of the expired story").isZero();
+        assertThat(postingsOf("a1")).as("posting-list entries of a live story").isPositive();
+    }
+
+    private int postingsOf(String storyId) {
+        int n = 0;
+        try (KeyValueIterator<String, byte[]> it = store(StoryProcessor.POSTINGS).all()) {
+            while (it.hasNext()) {
+                n += (int) Postings.decode(it.next().value).entries.stream().filter(e -> e.storyId().equals(storyId)).count();
+            }
+        }
+        return n;
+    }
+
+    private long entries() {
+        long n = 0;
+        for (String name : StoryProcessor.STORES) {
+            if (!name.equals(StoryProcessor.BUFFER)) {
+                n += store(name).approximateNumEntries();
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void anEarlyMemberOfAStoryStillLiveKeepsItsMembershipAndIsRecognisedWhenFetchedAgain() {
+        fillNineDays();
+        processor.dropExpired();  // cutoff: 9 days − 7 = day 2
+        assertDayTwoCutoff();
 
         List<Object> again = process(StoryAssignerTest.article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE,
                 StoryTexts.BRIDGE), Duration.ofDays(9).plusHours(1));
@@ -94,5 +125,42 @@ class StoryRetentionTest {
                 .isEqualTo(Relation.EXACT);
         assertThat(copy).filteredOn(Story.class::isInstance).singleElement()
                 .extracting(o -> ((Story) o).memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aPassSpreadOverManySmallStepsReadsNoMoreThanItsBudgetAndCleansAsOneWholePassDoes() {
+        fillNineDays();
+        long before = entries();
+        IndexSweep sweep = new IndexSweep(store(StoryProcessor.STATES), store(StoryProcessor.ARTICLES),
+                store(StoryProcessor.HASHES), store(StoryProcessor.DF), store(StoryProcessor.POSTINGS));
+        long cutoff = T0.plus(Duration.ofDays(2)).toEpochMilli();
+        int steps = 1;
+        long read = 0;
+        while (!sweep.step(cutoff, 3)) {
+            assertThat(sweep.passRead() - read).as("entries read by one step").isLessThanOrEqualTo(3);
+            read = sweep.passRead();
+            steps++;
+        }
+        assertThat(sweep.passRead()).as("every entry read once").isEqualTo(before);
+        assertThat(steps).isGreaterThanOrEqualTo((int) (before / 3));
+        assertThat(sweep.passRemoved()).isEqualTo(before - entries()).isPositive();
+        assertDayTwoCutoff();
+
+        assertThat(sweep.step(cutoff, 1_000)).as("a second pass, nothing left to delete").isTrue();
+        assertThat(sweep.passRemoved()).isZero();
+        assertThat(sweep.passRead()).isEqualTo(entries());
+    }
+
+    @Test
+    void theCleanUpTickStartsAPassOnlyOnceAnIntervalHasPassed() {
+        fillNineDays();
+        long before = entries();
+        Punctuator tick = context.scheduledPunctuators().stream()
+                .filter(p -> p.getInterval().equals(StoryProcessor.SWEEP_TICK)).findFirst().orElseThrow().getPunctuator();
+        tick.punctuate(T0.plusSeconds(30).toEpochMilli());
+        assertThat(entries()).as("half a minute after start, with a one-minute interval").isEqualTo(before);
+        tick.punctuate(T0.plusSeconds(61).toEpochMilli());
+        assertThat(entries()).isLessThan(before);
+        assertDayTwoCutoff();
     }
 }
