@@ -7,9 +7,18 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fetcher's server-side request forgery guard: only {@code http} and {@code https} URLs, and, unless
@@ -21,7 +30,8 @@ import java.util.Optional;
  *
  * <p>Exists because the pipeline fetches URLs that come from outside (URL lists, later feeds and sitemaps):
  * without it a list entry or a redirect could make the crawler read cloud metadata endpoints or internal
- * services. Check every redirect hop. Known limit: the HTTP client resolves the host again when it connects, so
+ * services. Check every redirect hop. A look-up can be bounded by the fetch's deadline ({@link #check(URI, Duration)}).
+ * Known limit: the HTTP client resolves the host again when it connects, so
  * a DNS answer that changes between the two look-ups (DNS rebinding) is not caught.
  */
 public final class AddressGuard {
@@ -32,6 +42,10 @@ public final class AddressGuard {
         /** All addresses of {@code host}. */
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
+
+    /** Threads that run DNS look-ups bounded by a timeout, shared by all guards. */
+    static final int LOOKUP_THREADS = 16;
+    private static final ExecutorService LOOKUPS = lookupThreads();
 
     private final boolean allowPrivateNetworks;
     private final Resolver resolver;
@@ -65,6 +79,19 @@ public final class AddressGuard {
      * @throws FetchException          when the host is missing or cannot be resolved
      */
     public List<InetAddress> check(URI uri) throws FetchException {
+        return check(uri, null);
+    }
+
+    /**
+     * Checks {@code uri}'s scheme and host like {@link #check(URI)}, the host's look-up bounded by
+     * {@code timeout}: the system resolver can block for many seconds on an unanswering name server, and
+     * the fetch's deadline must hold for it too.
+     *
+     * @param timeout how long the DNS look-up may take; null: as long as the resolver takes
+     * @throws BlockedAddressException when the scheme or any resolved address is refused
+     * @throws FetchException          when the host is missing, cannot be resolved, or not in time
+     */
+    public List<InetAddress> check(URI uri, Duration timeout) throws FetchException {
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new BlockedAddressException("refused to fetch " + uri + ": only http and https URLs are fetched");
@@ -76,13 +103,7 @@ public final class AddressGuard {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException | SecurityException e) {
-            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": unknown host " + host,
-                    -1, e);
-        }
+        InetAddress[] addresses = timeout == null ? resolve(uri, host) : resolve(uri, host, timeout);
         if (addresses == null || addresses.length == 0) {
             throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": host " + host
                     + " has no address");
@@ -98,6 +119,54 @@ public final class AddressGuard {
             }
         }
         return List.of(addresses);
+    }
+
+    private InetAddress[] resolve(URI uri, String host) throws FetchException {
+        try {
+            return resolver.resolve(host);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": unknown host " + host,
+                    -1, e);
+        }
+    }
+
+    /**
+     * The look-up on one of {@value #LOOKUP_THREADS} shared daemon threads, waited for at most {@code timeout}.
+     * A look-up given up on keeps its thread until the resolver returns (the resolver cannot be interrupted);
+     * when all are taken, later look-ups queue, and their wait counts against their own timeout.
+     */
+    private InetAddress[] resolve(URI uri, String host, Duration timeout) throws FetchException {
+        Future<InetAddress[]> lookup = LOOKUPS.submit(() -> resolve(uri, host));
+        try {
+            return lookup.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": the DNS look-up of "
+                    + host + " took longer than " + timeout.toMillis() + " ms (ingest.requestTimeout)", -1, e);
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": interrupted while "
+                    + "looking up " + host, -1, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FetchException fe) {
+                throw fe;
+            }
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot fetch " + uri + ": looking up " + host
+                    + " failed: " + e.getCause(), -1, e.getCause());
+        }
+    }
+
+    private static ExecutorService lookupThreads() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(LOOKUP_THREADS, LOOKUP_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "rewire-dns-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Why {@code address} is not a public address, or empty when it is. */

@@ -47,10 +47,11 @@ import org.slf4j.LoggerFactory;
  * <p>Safety rules: only {@code http}/{@code https}; every hop (the first request and each redirect) checked by
  * an {@link AddressGuard} ({@code ingest.allowPrivateNetworks}); redirects followed by hand, at most
  * {@code ingest.maxRedirects} (default 5), loops detected; connect time-out {@code ingest.connectTimeout}, and
- * {@code ingest.requestTimeout} bounding the whole fetch, every redirect hop with its headers and body
- * (the address checks' DNS look-ups excepted); at most
- * {@code ingest.maxBodyBytes} of body kept, before and after gzip/deflate decoding (more: cut, marked
- * truncated, so a gzip bomb costs nothing); user agent {@code ingest.userAgent}. Only HTTP 200 with an HTML or
+ * {@code ingest.requestTimeout} bounding the whole fetch, every redirect hop with its DNS look-up, headers
+ * and body; at most
+ * {@code ingest.maxBodyBytes} of a page's body kept, before and after gzip/deflate decoding (more: cut, marked
+ * truncated, so a gzip bomb costs nothing), and {@code ingest.maxDocumentBytes} of a feed's or sitemap's (more:
+ * a failure, since a cut document cannot be parsed); user agent {@code ingest.userAgent}. Only HTTP 200 with an HTML or
  * plain-text content type (or none) becomes an article; anything else is a failure with a clear message.
  * Thread-safe; one instance shares one HTTP client.
  *
@@ -60,13 +61,15 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} in the {@link FetchException}.
  *
  * <p>Metrics: {@code rewire.ingest.fetch.requests} (tags {@code outcome}: ok, not-modified, http-error, refused,
- * timeout, unsupported-type, error; {@code status}: 2xx, 3xx, 4xx, 5xx or none; {@code kind}: page or
+ * timeout, unsupported-type, too-large, error; {@code status}: 2xx, 3xx, 4xx, 5xx or none; {@code kind}: page or
  * document), {@code rewire.ingest.fetch.duration} (histogram), {@code rewire.ingest.fetch.bytes} (body bytes
  * kept), {@code rewire.ingest.fetch.truncated}.
  */
 public final class PageFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
+    /** A sitemap holds at most 50 MB (sitemaps.org); a feed is far smaller. */
+    static final long DEFAULT_MAX_DOCUMENT_BYTES = 50L * 1024 * 1024;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1";
     private static final String ACCEPT_DOCUMENT = "application/rss+xml,application/atom+xml,application/feed+json,"
@@ -80,6 +83,7 @@ public final class PageFetcher {
     private final Duration requestTimeout;
     private final String userAgent;
     private final long maxBodyBytes;
+    private final long maxDocumentBytes;
     private final int maxRedirects;
     private final MeterRegistry registry;
     private final Timer duration;
@@ -97,6 +101,8 @@ public final class PageFetcher {
         this.requestTimeout = cfg.getDuration("ingest.requestTimeout");
         this.userAgent = cfg.getString("ingest.userAgent");
         this.maxBodyBytes = Math.min(cfg.getBytes("ingest.maxBodyBytes"), CappedBody.MAX_CAP);
+        this.maxDocumentBytes = cfg.isSet("ingest.maxDocumentBytes")
+                ? Math.min(cfg.getBytes("ingest.maxDocumentBytes"), CappedBody.MAX_CAP) : DEFAULT_MAX_DOCUMENT_BYTES;
         this.maxRedirects = cfg.isSet("ingest.maxRedirects") ? cfg.getInt("ingest.maxRedirects") : 5;
         this.registry = registry;
         this.client = HttpClient.newBuilder()
@@ -166,12 +172,16 @@ public final class PageFetcher {
                 outcome = "not-modified";
                 return fetched;
             }
-            outcome = "ok";
             bytes.record(fetched.body().length());
             if (fetched.body().truncated()) {
                 truncated.increment();
+                if (kind == Kind.DOCUMENT) {  // a cut feed or sitemap cannot be parsed: say why, not a parse error
+                    throw new FetchException(RejectReason.TOO_LARGE, uri + ": a document of more than "
+                            + maxDocumentBytes + " bytes (ingest.maxDocumentBytes)", -1, null);
+                }
                 LOG.info("{}: body cut at {} bytes (ingest.maxBodyBytes)", uri, maxBodyBytes);
             }
+            outcome = "ok";
             return fetched;
         } catch (BlockedAddressException e) {
             outcome = "refused";
@@ -180,7 +190,8 @@ public final class PageFetcher {
             statusClass = e.status() > 0 ? e.status() / 100 + "xx" : "none";
             outcome = e.status() > 0 ? "http-error"
                     : e.getCause() instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException
-                    ? "timeout" : e.reason() == RejectReason.BINARY_CONTENT ? "unsupported-type" : "error";
+                    ? "timeout" : e.reason() == RejectReason.BINARY_CONTENT ? "unsupported-type"
+                    : e.reason() == RejectReason.TOO_LARGE ? "too-large" : "error";
             throw e;
         } finally {
             duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -197,13 +208,8 @@ public final class PageFetcher {
         // a server answering every hop slowly cannot multiply the time by the number of redirects.
         long deadline = System.nanoTime() + requestTimeout.toNanos();
         for (int redirects = 0; ; redirects++) {
-            guard.check(current);
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new FetchException(RejectReason.UNREADABLE_INPUT, "timed out after "
-                        + requestTimeout.toMillis() + " ms fetching " + start + " (ingest.requestTimeout, "
-                        + redirects + " redirects followed)", -1, null);
-            }
+            guard.check(current, Duration.ofNanos(timeLeft(deadline, start, redirects)));
+            long left = timeLeft(deadline, start, redirects);
             HttpResponse<CappedBody> response = exchange(current, kind, etag, lastModified, Duration.ofNanos(left));
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
@@ -252,10 +258,21 @@ public final class PageFetcher {
                 throw new FetchException(RejectReason.BINARY_CONTENT, "unsupported content type " + base + " from "
                         + current + " (expected a feed, sitemap or text)");
             }
-            CappedBody body = decodeContent(current, headers, response.body());
+            CappedBody body = decodeContent(current, headers, response.body(), cap(kind));
             return new Fetched(start, current, contentType, body, Instant.now(), 200,
                     headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null));
         }
+    }
+
+    /** Nanoseconds left before {@code deadline}; none left is a time-out failure. */
+    private long timeLeft(long deadline, URI start, int redirects) throws FetchException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new FetchException(RejectReason.UNREADABLE_INPUT, "timed out after "
+                    + requestTimeout.toMillis() + " ms fetching " + start + " (ingest.requestTimeout, "
+                    + redirects + " redirects followed)", -1, null);
+        }
+        return left;
     }
 
     private HttpResponse<CappedBody> exchange(URI uri, Kind kind, String etag, String lastModified, Duration timeout)
@@ -282,7 +299,7 @@ public final class PageFetcher {
         // Only a 200 body is kept; any other body is dropped at its first byte (cap 0), so a redirect or error
         // response with an endless body cannot hold the exchange open.
         CompletableFuture<HttpResponse<CappedBody>> future = client.sendAsync(request, info ->
-                new CappedSubscriber(info.statusCode() == 200 ? maxBodyBytes : 0));
+                new CappedSubscriber(info.statusCode() == 200 ? cap(kind) : 0));
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -305,7 +322,12 @@ public final class PageFetcher {
         }
     }
 
-    private CappedBody decodeContent(URI uri, HttpHeaders headers, CappedBody raw) throws FetchException {
+    /** The most body bytes kept for {@code kind}: a page's, or a feed's or sitemap's. */
+    private long cap(Kind kind) {
+        return kind == Kind.DOCUMENT ? maxDocumentBytes : maxBodyBytes;
+    }
+
+    private CappedBody decodeContent(URI uri, HttpHeaders headers, CappedBody raw, long cap) throws FetchException {
         List<String> encodings = headers.allValues("Content-Encoding");
         if (encodings.isEmpty()) {
             return raw;
@@ -319,7 +341,7 @@ public final class PageFetcher {
             return raw;
         }
         try {
-            return CappedBody.decode(new ByteArrayInputStream(raw.bytes()), encoding, maxBodyBytes, raw.truncated());
+            return CappedBody.decode(new ByteArrayInputStream(raw.bytes()), encoding, cap, raw.truncated());
         } catch (IOException e) {
             throw new FetchException(RejectReason.UNREADABLE_INPUT, "cannot decode the " + encoding + " body of " + uri
                     + ": " + e.getMessage(), -1, e);

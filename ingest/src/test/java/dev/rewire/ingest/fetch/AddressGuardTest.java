@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AddressGuardTest {
 
@@ -104,5 +106,40 @@ class AddressGuardTest {
                 .isInstanceOf(FetchException.class)
                 .isNotInstanceOf(BlockedAddressException.class)
                 .hasMessageContaining("unknown host nowhere.invalid");
+    }
+
+    @Test
+    void aBoundedLookUpAnswersLikeAnUnboundedOne() throws Exception {
+        AddressGuard guard = new AddressGuard(false, host -> host.equals("news.example")
+                ? new InetAddress[] {InetAddress.getByName("93.184.216.34")} : new InetAddress[] {
+                InetAddress.getByName("10.0.0.7")});
+        assertThat(guard.check(URI.create("https://news.example/a"), Duration.ofSeconds(5)))
+                .extracting(InetAddress::getHostAddress).containsExactly("93.184.216.34");
+        assertThatThrownBy(() -> guard.check(URI.create("https://intranet.example/"), Duration.ofSeconds(5)))
+                .isInstanceOf(BlockedAddressException.class).hasMessageContaining("10.0.0.7");
+        AddressGuard unknown = new AddressGuard(false, host -> {
+            throw new UnknownHostException(host);
+        });
+        assertThatThrownBy(() -> unknown.check(URI.create("https://nowhere.invalid/"), Duration.ofSeconds(5)))
+                .isInstanceOf(FetchException.class).isNotInstanceOf(BlockedAddressException.class)
+                .hasMessageContaining("unknown host nowhere.invalid");
+    }
+
+    @Test
+    void aLookUpThatHangsFailsWhenItsTimeoutRunsOut() {
+        AddressGuard guard = new AddressGuard(false, host -> {
+            try {
+                Thread.sleep(20_000);  // an unanswering name server
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> guard.check(URI.create("https://slow-dns.example/"), Duration.ofMillis(300)))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("DNS look-up of slow-dns.example took longer than 300 ms")
+                .hasCauseInstanceOf(TimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rewire.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rewire.config.RewireConfig;
 import dev.rewire.ingest.source.Ingested;
@@ -10,8 +11,12 @@ import dev.rewire.model.RejectReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +134,26 @@ class PageFetcherTest {
     }
 
     @Test
+    void aFeedOrSitemapHasItsOwnCapAndIsAFailureBeyondIt() throws Exception {
+        RewireConfig small = config(true).with("ingest.maxDocumentBytes", "256kb");
+        PageFetcher fetcher = new PageFetcher(small, registry);
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/big")), PageFetcher.Kind.DOCUMENT, null, null))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("more than 262144 bytes (ingest.maxDocumentBytes)")
+                .extracting(e -> ((FetchException) e).reason()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/bomb")), PageFetcher.Kind.DOCUMENT, null, null))
+                .as("a gzip bomb as a document stops at the document cap").isInstanceOf(FetchException.class)
+                .hasMessageContaining("ingest.maxDocumentBytes");
+        assertThat(requests("too-large")).isEqualTo(2);
+
+        // The page cap (64 KiB here) does not apply to documents: the whole MiB comes back.
+        Fetched whole = new PageFetcher(config(true).with("ingest.maxDocumentBytes", "2mb"), registry)
+                .fetch(URI.create(server.url("/big")), PageFetcher.Kind.DOCUMENT, null, null);
+        assertThat(whole.body().length()).isEqualTo(1024 * 1024);
+        assertThat(whole.body().truncated()).isFalse();
+    }
+
+    @Test
     void stopsAGzipBombAtTheCap() {
         long start = System.nanoTime();
         RawArticle article = article(fetcher().fetchArticle(server.url("/bomb"), null, DiscoveredVia.PAGE));
@@ -144,6 +169,26 @@ class PageFetcherTest {
         assertThat(failure.message()).contains("timed out");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         assertThat(requests("timeout")).isEqualTo(1);
+    }
+
+    @Test
+    void aDnsLookUpThatHangsIsBoundedByTheRequestTimeout() {
+        CountDownLatch never = new CountDownLatch(1);
+        AddressGuard guard = new AddressGuard(false, host -> {
+            try {
+                never.await(30, TimeUnit.SECONDS);  // an unanswering name server
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        long start = System.nanoTime();
+        Ingested.Failure failure = failure(new PageFetcher(config(false), registry, guard)
+                .fetchArticle("https://slow-dns.example/news", null, DiscoveredVia.PAGE));
+        assertThat(failure.message()).contains("DNS look-up of slow-dns.example").contains("ingest.requestTimeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(requests("timeout")).isEqualTo(1);
+        never.countDown();
     }
 
     @Test
