@@ -331,7 +331,15 @@ async function render() {
   }
 }
 
+// A tab in the background does not reload (no load on the server for a page nobody sees); it catches up
+// once shown again.
+let refreshWhenShown = false;
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && refreshWhenShown) { refreshWhenShown = false; scheduleRefresh(); }
+});
+
 function scheduleRefresh() {
+  if (document.hidden) { refreshWhenShown = true; return; }
   if (refreshTimer) return;
   refreshTimer = setTimeout(async () => {
     refreshTimer = null;

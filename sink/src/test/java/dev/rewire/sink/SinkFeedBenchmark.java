@@ -67,8 +67,9 @@ class SinkFeedBenchmark {
             System.out.printf("BENCH sink throughput (median of 3): %.0f rows/s%n", rates.get(1));
 
             // 2. Feed latency: 1, then 50 concurrent clients on loopback, each looping GET (feeds: 50 stories with text).
+            // web.cacheFor off: every request runs its queries, the cost measured here.
             try (WebServer server = WebServer.start(new WebConfig("127.0.0.1", 0, null, 50, 200, Duration.ofSeconds(1),
-                    8, 64, 8), db, new SimpleMeterRegistry())) {
+                    8, 64, 8, Duration.ZERO), db, new SimpleMeterRegistry())) {
                 HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
                 for (String path : List.of("/feed.json?limit=50", "/feed.atom?limit=50", "/api/stories?sort=rank&limit=100"))
                 for (int clientCount : List.of(1, 50)) {

@@ -75,7 +75,8 @@ class DashboardBrowserIT {
         pg = LocalPostgres.start(tmp.resolve("pg"), 0);
         Migrations.migrate(pg.dataSource());
         seed(demo);
-        server = WebServer.start(new WebConfig("127.0.0.1", 0, null, 50, 200, Duration.ofMillis(500), 8, 16, 4),
+        server = WebServer.start(new WebConfig("127.0.0.1", 0, null, 50, 200, Duration.ofMillis(500), 8, 16, 4,
+                Duration.ofSeconds(1)),
                 pg.dataSource(), new SimpleMeterRegistry());
 
         ChromeOptions options = new ChromeOptions();

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +18,8 @@ import javax.sql.DataSource;
 /**
  * Every query of the feed API and the dashboard, over the tables the PostgreSQL sink keeps
  * ({@code story_feed}, {@code articles}, {@code rewrites}, {@code outlets}). Read-only; thread-safe (one
- * connection per call). Every value reaches SQL as a bind parameter.
+ * connection per call). Every value reaches SQL as a bind parameter. Answers may be reused for a short time
+ * ({@code web.cacheFor}, {@link ShortCache}), so many dashboards cost the database no more than one.
  */
 public final class ReadModel implements AutoCloseable {
 
@@ -36,10 +38,20 @@ public final class ReadModel implements AutoCloseable {
             + EVENT_TIME + " > " + RECENT_FROM + " GROUP BY a.story_id";
 
     private final ConnectionPool pool;
+    private final ShortCache cache;
 
-    /** @param connections most database connections used at once (pooled, read-only) */
+    /** @param connections most database connections used at once (pooled, read-only); every answer fresh */
     public ReadModel(DataSource dataSource, int connections) {
+        this(dataSource, connections, Duration.ZERO);
+    }
+
+    /**
+     * @param connections most database connections used at once (pooled, read-only)
+     * @param cacheFor    how long an answer may be reused for the same query ({@link ShortCache}); 0: never
+     */
+    public ReadModel(DataSource dataSource, int connections, Duration cacheFor) {
         this.pool = new ConnectionPool(dataSource, connections);
+        this.cache = new ShortCache(cacheFor.toNanos(), System::nanoTime);
     }
 
     @Override
@@ -66,6 +78,10 @@ public final class ReadModel implements AutoCloseable {
 
     /** A page of stories matching {@code q}; with {@code withText} the best version's text is included. */
     public StoryPage stories(StoryQuery q, boolean withText) throws SQLException {
+        return cache.get(List.of("stories", q, withText), () -> loadStories(q, withText));
+    }
+
+    private StoryPage loadStories(StoryQuery q, boolean withText) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
         if (q.outlet() != null) {
@@ -108,29 +124,33 @@ public final class ReadModel implements AutoCloseable {
             out = new ArrayList<>(out.subList(0, q.limit()));
             next = q.ranked() ? 0 : out.get(out.size() - 1).seq();
         }
-        return new StoryPage(out, next);
+        return new StoryPage(List.copyOf(out), next);
     }
 
     /** Stories changed after {@code afterSeq}, oldest change first (the live stream). */
     public List<StorySummary> changedSince(long afterSeq, int limit) throws SQLException {
-        return query("SELECT p.*, b.url AS best_url, NULL AS best_text, " + RECENT.formatted("p") + " AS recent "
+        return cache.get(List.of("changed", afterSeq, limit), () -> List.copyOf(query("SELECT p.*, b.url AS best_url, NULL AS best_text, " + RECENT.formatted("p") + " AS recent "
                 + "FROM (SELECT * FROM story_feed f WHERE f.seq > ? ORDER BY f.seq LIMIT ?) p "
-                + "LEFT JOIN articles b ON b.id = p.best_article_id ORDER BY p.seq", List.of(afterSeq, limit));
+                + "LEFT JOIN articles b ON b.id = p.best_article_id ORDER BY p.seq", List.of(afterSeq, limit))));
     }
 
     /** The highest story change number so far (0 when empty). */
     public long latestSeq() throws SQLException {
-        return withConnection(c -> {
+        return cache.get("latestSeq", () -> withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM story_feed");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
-        });
+        }));
     }
 
     /** A story and its members, earliest first. */
     public Optional<StoryDetail> story(String storyId) throws SQLException {
+        return cache.get(List.of("story", storyId), () -> loadStory(storyId));
+    }
+
+    private Optional<StoryDetail> loadStory(String storyId) throws SQLException {
         List<StorySummary> found = query("SELECT p.*, b.url AS best_url, b.text AS best_text, " + RECENT.formatted("p")
                 + " AS recent FROM story_feed p LEFT JOIN articles b ON b.id = p.best_article_id WHERE p.story_id = ?",
                 List.of(storyId));
@@ -170,11 +190,15 @@ public final class ReadModel implements AutoCloseable {
             }
             return out;
         });
-        return Optional.of(new StoryDetail(s, members));
+        return Optional.of(new StoryDetail(s, List.copyOf(members)));
     }
 
     /** Outlet totals, who-follows-whom edges and hourly activity. */
     public OutletsView outlets() throws SQLException {
+        return cache.get("outlets", this::loadOutlets);
+    }
+
+    private OutletsView loadOutlets() throws SQLException {
         // Lag of each follower behind its story's first article, from the stored events (news.rewrites
         // when present, else the event times), so the page works whatever the story stage emits.
         String followers = """
@@ -226,7 +250,7 @@ public final class ReadModel implements AutoCloseable {
                             rs.getLong("originals"), rs.getLong("rewrites")));
                 }
             }
-            return new OutletsView(outlets, edges, activity);
+            return new OutletsView(List.copyOf(outlets), List.copyOf(edges), List.copyOf(activity));
         });
     }
 

@@ -8,9 +8,11 @@ import java.time.Duration;
  * The web server's settings ({@code web.*} in the defaults file), validated.
  *
  * @param accessToken null when no token is required
+ * @param cacheFor    how long the read model may reuse an answer to the same query (0: never)
  */
 public record WebConfig(String host, int port, String accessToken, int pageSize, int maxPageSize,
-                        Duration streamInterval, int maxStreams, int threads, int dbConnections) {
+                        Duration streamInterval, int maxStreams, int threads, int dbConnections,
+                        Duration cacheFor) {
 
     public WebConfig {
         if (port < 0 || port > 65535) {
@@ -21,6 +23,9 @@ public record WebConfig(String host, int port, String accessToken, int pageSize,
         }
         if (streamInterval.isNegative() || streamInterval.isZero()) {
             throw new ConfigException("web.streamInterval must be positive");
+        }
+        if (cacheFor.isNegative()) {
+            throw new ConfigException("web.cacheFor must not be negative");
         }
         if (dbConnections < 1) {
             throw new ConfigException("web.dbConnections must be at least 1");
@@ -36,12 +41,13 @@ public record WebConfig(String host, int port, String accessToken, int pageSize,
     /** These settings on another port (0 = a free one). */
     public WebConfig withPort(int newPort) {
         return new WebConfig(host, newPort, accessToken, pageSize, maxPageSize, streamInterval, maxStreams, threads,
-                dbConnections);
+                dbConnections, cacheFor);
     }
 
     public static WebConfig fromConfig(RewireConfig cfg) {
         return new WebConfig(cfg.getString("web.host"), cfg.getInt("web.port"), cfg.getOptional("web.accessToken"),
                 cfg.getInt("web.pageSize"), cfg.getInt("web.maxPageSize"), cfg.getDuration("web.streamInterval"),
-                cfg.getInt("web.maxStreams"), cfg.getInt("web.threads"), cfg.getInt("web.dbConnections"));
+                cfg.getInt("web.maxStreams"), cfg.getInt("web.threads"), cfg.getInt("web.dbConnections"),
+                cfg.isSet("web.cacheFor") ? cfg.getDuration("web.cacheFor") : Duration.ofSeconds(1));
     }
 }

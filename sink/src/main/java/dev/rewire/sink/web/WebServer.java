@@ -87,7 +87,7 @@ public final class WebServer implements AutoCloseable {
 
     private WebServer(WebConfig config, DataSource dataSource, MeterRegistry registry) throws IOException {
         this.config = config;
-        this.readModel = new ReadModel(dataSource, config.dbConnections());
+        this.readModel = new ReadModel(dataSource, config.dbConnections(), config.cacheFor());
         this.registry = registry;
         this.streams = new Semaphore(config.maxStreams());
         for (String file : ASSETS.values()) {

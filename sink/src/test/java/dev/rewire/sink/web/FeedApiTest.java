@@ -90,7 +90,8 @@ class FeedApiTest {
         for (CleanArticle a : articles) { // one transaction each: distinct change numbers, like a live sink
             ReadModelWriter.writeAll(db, List.of(a), rewrites.stream().filter(r -> r.articleId().equals(a.id())).toList());
         }
-        server = WebServer.start(new WebConfig("127.0.0.1", 0, null, 5, 50, Duration.ofMillis(100), 4, 8, 4), db, registry);
+        server = WebServer.start(new WebConfig("127.0.0.1", 0, null, 5, 50, Duration.ofMillis(100), 4, 8, 4,
+                Duration.ZERO), db, registry);
     }
 
     @AfterAll
@@ -277,7 +278,7 @@ class FeedApiTest {
     @Test
     void anAccessTokenGuardsEverythingWhenConfigured() throws Exception {
         try (WebServer guarded = WebServer.start(new WebConfig("127.0.0.1", 0, "s3cret", 5, 50, Duration.ofMillis(100),
-                2, 4, 4), db, new SimpleMeterRegistry())) {
+                2, 4, 4, Duration.ZERO), db, new SimpleMeterRegistry())) {
             URI base = guarded.uri();
             assertThat(send(base, "/feed.json", Map.of()).statusCode()).isEqualTo(401);
             assertThat(send(base, "/", Map.of()).statusCode()).isEqualTo(401);
