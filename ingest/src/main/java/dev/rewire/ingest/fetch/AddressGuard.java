@@ -44,7 +44,7 @@ public final class AddressGuard {
     }
 
     /** Threads that run DNS look-ups bounded by a timeout, shared by all guards. */
-    static final int LOOKUP_THREADS = 16;
+    static final int LOOKUP_THREADS = 64;
     private static final ExecutorService LOOKUPS = lookupThreads();
 
     private final boolean allowPrivateNetworks;

@@ -55,14 +55,14 @@ import org.slf4j.LoggerFactory;
  * plain-text content type (or none) becomes an article; anything else is a failure with a clear message.
  * Thread-safe; one instance shares one HTTP client.
  *
- * <p>Documents (feeds, sitemaps, robots.txt) are fetched with {@link Kind#DOCUMENT}: any textual or XML/JSON/gzip
- * content type, and conditional requests ({@code If-None-Match} / {@code If-Modified-Since}) whose 304 answer
+ * <p>Documents (feeds and sitemaps, {@link Kind#DOCUMENT}; robots.txt, {@link Kind#ROBOTS}) may have any
+ * textual or XML/JSON/gzip content type, and conditional requests ({@code If-None-Match} / {@code If-Modified-Since}) whose 304 answer
  * comes back as a {@link Fetched#notModified()} response with an empty body. A 429 or 503 carries the server's
  * {@code Retry-After} in the {@link FetchException}.
  *
  * <p>Metrics: {@code rewire.ingest.fetch.requests} (tags {@code outcome}: ok, not-modified, http-error, refused,
- * timeout, unsupported-type, too-large, error; {@code status}: 2xx, 3xx, 4xx, 5xx or none; {@code kind}: page or
- * document), {@code rewire.ingest.fetch.duration} (histogram), {@code rewire.ingest.fetch.bytes} (body bytes
+ * timeout, unsupported-type, too-large, error; {@code status}: 2xx, 3xx, 4xx, 5xx or none; {@code kind}: page,
+ * document or robots), {@code rewire.ingest.fetch.duration} (histogram), {@code rewire.ingest.fetch.bytes} (body bytes
  * kept), {@code rewire.ingest.fetch.truncated}.
  */
 public final class PageFetcher {
@@ -75,8 +75,16 @@ public final class PageFetcher {
     private static final String ACCEPT_DOCUMENT = "application/rss+xml,application/atom+xml,application/feed+json,"
             + "application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,text/plain;q=0.8,*/*;q=0.1";
 
-    /** What is being fetched: an article page (HTML or text only) or a document (feed, sitemap, robots.txt). */
-    public enum Kind { PAGE, DOCUMENT }
+    /**
+     * What is being fetched: an article page (HTML or text only, cut at {@code ingest.maxBodyBytes}), a
+     * document (feed or sitemap, any textual type, at most {@code ingest.maxDocumentBytes}: beyond, a failure,
+     * since a cut document cannot be parsed) or a robots.txt (textual, cut at {@value #ROBOTS_BYTES} bytes:
+     * RFC 9309 asks crawlers to parse at least 500 KiB, and a prefix of the rules is still rules).
+     */
+    public enum Kind { PAGE, DOCUMENT, ROBOTS }
+
+    /** The part of a robots.txt that is read (RFC 9309 section 2.5: at least 500 KiB). */
+    public static final int ROBOTS_BYTES = 512 * 1024;
 
     private final HttpClient client;
     private final AddressGuard guard;
@@ -118,7 +126,7 @@ public final class PageFetcher {
         this.bytes = io.micrometer.core.instrument.DistributionSummary.builder("rewire.ingest.fetch.bytes")
                 .baseUnit("bytes").description("Body bytes kept per successful fetch").register(registry);
         this.truncated = Counter.builder("rewire.ingest.fetch.truncated")
-                .description("Fetched pages cut at ingest.maxBodyBytes").register(registry);
+                .description("Fetched bodies cut at their cap (pages: ingest.maxBodyBytes; robots.txt: 512 KiB)").register(registry);
     }
 
     /**
@@ -172,14 +180,15 @@ public final class PageFetcher {
                 outcome = "not-modified";
                 return fetched;
             }
+            if (fetched.body().truncated() && kind == Kind.DOCUMENT) {
+                // a cut feed or sitemap cannot be parsed: say why, not a parse error
+                throw new FetchException(RejectReason.TOO_LARGE, uri + ": a document of more than "
+                        + maxDocumentBytes + " bytes (ingest.maxDocumentBytes)", -1, null);
+            }
             bytes.record(fetched.body().length());
             if (fetched.body().truncated()) {
                 truncated.increment();
-                if (kind == Kind.DOCUMENT) {  // a cut feed or sitemap cannot be parsed: say why, not a parse error
-                    throw new FetchException(RejectReason.TOO_LARGE, uri + ": a document of more than "
-                            + maxDocumentBytes + " bytes (ingest.maxDocumentBytes)", -1, null);
-                }
-                LOG.info("{}: body cut at {} bytes (ingest.maxBodyBytes)", uri, maxBodyBytes);
+                LOG.info("{}: body cut at {} bytes{}", uri, cap(kind), kind == Kind.PAGE ? " (ingest.maxBodyBytes)" : "");
             }
             outcome = "ok";
             return fetched;
@@ -196,7 +205,7 @@ public final class PageFetcher {
         } finally {
             duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             registry.counter("rewire.ingest.fetch.requests", "outcome", outcome, "status", statusClass,
-                    "kind", kind == Kind.PAGE ? "page" : "document").increment();
+                    "kind", kind.name().toLowerCase(Locale.ROOT)).increment();
         }
     }
 
@@ -253,7 +262,7 @@ public final class PageFetcher {
                 throw new FetchException(RejectReason.BINARY_CONTENT, "unsupported content type " + base + " from "
                         + current + " (only HTML and plain text are ingested)");
             }
-            if (kind == Kind.DOCUMENT && base != null && (base.startsWith("image/") || base.startsWith("audio/")
+            if (kind != Kind.PAGE && base != null && (base.startsWith("image/") || base.startsWith("audio/")
                     || base.startsWith("video/") || base.startsWith("font/"))) {
                 throw new FetchException(RejectReason.BINARY_CONTENT, "unsupported content type " + base + " from "
                         + current + " (expected a feed, sitemap or text)");
@@ -270,7 +279,7 @@ public final class PageFetcher {
         if (left <= 0) {
             throw new FetchException(RejectReason.UNREADABLE_INPUT, "timed out after "
                     + requestTimeout.toMillis() + " ms fetching " + start + " (ingest.requestTimeout, "
-                    + redirects + " redirects followed)", -1, null);
+                    + redirects + " redirects followed)", -1, new TimeoutException());
         }
         return left;
     }
@@ -322,9 +331,13 @@ public final class PageFetcher {
         }
     }
 
-    /** The most body bytes kept for {@code kind}: a page's, or a feed's or sitemap's. */
+    /** The most body bytes kept for {@code kind}. */
     private long cap(Kind kind) {
-        return kind == Kind.DOCUMENT ? maxDocumentBytes : maxBodyBytes;
+        return switch (kind) {
+            case PAGE -> maxBodyBytes;
+            case DOCUMENT -> maxDocumentBytes;
+            case ROBOTS -> ROBOTS_BYTES;
+        };
     }
 
     private CappedBody decodeContent(URI uri, HttpHeaders headers, CappedBody raw, long cap) throws FetchException {
@@ -429,7 +442,7 @@ public final class PageFetcher {
         private void ensure(int needed) {
             if (needed > bytes.length) {
                 bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Math.max((long) bytes.length * 2, needed),
-                        CappedBody.MAX_CAP));
+                        cap));
             }
         }
     }

@@ -532,7 +532,7 @@ public final class Scraper implements AutoCloseable {
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE / 4, 5);
         String result;
         try {
-            Fetched f = fetcher.fetch(uri, PageFetcher.Kind.DOCUMENT, null, null);
+            Fetched f = fetcher.fetch(uri, PageFetcher.Kind.ROBOTS, null, null);
             rules = parser.parseContent(uri.toString(), f.body().bytes(), f.contentType(), List.of(robotsAgent));
             result = "ok";
         } catch (FetchException e) {

@@ -134,7 +134,7 @@ class PageFetcherTest {
     }
 
     @Test
-    void aFeedOrSitemapHasItsOwnCapAndIsAFailureBeyondIt() throws Exception {
+    void feedsSitemapsAndRobotsHaveTheirOwnCapsAndOnlyACutFeedOrSitemapFails() throws Exception {
         RewireConfig small = config(true).with("ingest.maxDocumentBytes", "256kb");
         PageFetcher fetcher = new PageFetcher(small, registry);
         assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/big")), PageFetcher.Kind.DOCUMENT, null, null))
@@ -151,6 +151,11 @@ class PageFetcherTest {
                 .fetch(URI.create(server.url("/big")), PageFetcher.Kind.DOCUMENT, null, null);
         assertThat(whole.body().length()).isEqualTo(1024 * 1024);
         assertThat(whole.body().truncated()).isFalse();
+
+        // A robots.txt is read up to its own cap, and what was read is kept (a prefix of the rules is rules).
+        Fetched robots = fetcher.fetch(URI.create(server.url("/big")), PageFetcher.Kind.ROBOTS, null, null);
+        assertThat(robots.body().length()).isEqualTo(PageFetcher.ROBOTS_BYTES);
+        assertThat(robots.body().truncated()).isTrue();
     }
 
     @Test
