@@ -18,8 +18,10 @@ import javax.sql.DataSource;
 /**
  * Every query of the feed API and the dashboard, over the tables the PostgreSQL sink keeps
  * ({@code story_feed}, {@code articles}, {@code rewrites}, {@code outlets}). Read-only; thread-safe (one
- * connection per call). Every value reaches SQL as a bind parameter. Answers may be reused for a short time
- * ({@code web.cacheFor}, {@link ShortCache}), so many dashboards cost the database no more than one.
+ * connection per call). Every value reaches SQL as a bind parameter. The dashboard's answers are shared by
+ * the requests that ask the same query while the data has not changed ({@link ShortCache}, keyed by the
+ * latest change number, held for {@code web.cacheFor}), so many dashboards cost the database little more
+ * than one.
  */
 public final class ReadModel implements AutoCloseable {
 
@@ -47,7 +49,8 @@ public final class ReadModel implements AutoCloseable {
 
     /**
      * @param connections most database connections used at once (pooled, read-only)
-     * @param cacheFor    how long an answer may be reused for the same query ({@link ShortCache}); 0: never
+     * @param cacheFor    how long an answer may be shared by requests for the same query on unchanged data
+     *                    ({@link ShortCache}); 0: never
      */
     public ReadModel(DataSource dataSource, int connections, Duration cacheFor) {
         this.pool = new ConnectionPool(dataSource, connections);
@@ -78,7 +81,10 @@ public final class ReadModel implements AutoCloseable {
 
     /** A page of stories matching {@code q}; with {@code withText} the best version's text is included. */
     public StoryPage stories(StoryQuery q, boolean withText) throws SQLException {
-        return cache.get(List.of("stories", q, withText), () -> loadStories(q, withText));
+        if (withText) {  // feed pages with whole texts: large, and asked for at each reader's own pace
+            return loadStories(q, true);
+        }
+        return cache.get(List.of("stories", q, latestSeq()), () -> loadStories(q, false));
     }
 
     private StoryPage loadStories(StoryQuery q, boolean withText) throws SQLException {
@@ -129,25 +135,30 @@ public final class ReadModel implements AutoCloseable {
 
     /** Stories changed after {@code afterSeq}, oldest change first (the live stream). */
     public List<StorySummary> changedSince(long afterSeq, int limit) throws SQLException {
-        return cache.get(List.of("changed", afterSeq, limit), () -> List.copyOf(query("SELECT p.*, b.url AS best_url, NULL AS best_text, " + RECENT.formatted("p") + " AS recent "
+        long latest = latestSeq();
+        if (latest <= afterSeq) {
+            return List.of();  // nothing changed: the live streams' usual poll costs one index look-up
+        }
+        String sql = "SELECT p.*, b.url AS best_url, NULL AS best_text, " + RECENT.formatted("p") + " AS recent "
                 + "FROM (SELECT * FROM story_feed f WHERE f.seq > ? ORDER BY f.seq LIMIT ?) p "
-                + "LEFT JOIN articles b ON b.id = p.best_article_id ORDER BY p.seq", List.of(afterSeq, limit))));
+                + "LEFT JOIN articles b ON b.id = p.best_article_id ORDER BY p.seq";
+        return cache.get(List.of("changed", afterSeq, limit, latest), () -> List.copyOf(query(sql, List.of(afterSeq, limit))));
     }
 
-    /** The highest story change number so far (0 when empty). */
+    /** The highest story change number so far (0 when empty); never cached: it versions the cached answers. */
     public long latestSeq() throws SQLException {
-        return cache.get("latestSeq", () -> withConnection(c -> {
+        return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM story_feed");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
-        }));
+        });
     }
 
     /** A story and its members, earliest first. */
     public Optional<StoryDetail> story(String storyId) throws SQLException {
-        return cache.get(List.of("story", storyId), () -> loadStory(storyId));
+        return cache.get(List.of("story", storyId, latestSeq()), () -> loadStory(storyId));
     }
 
     private Optional<StoryDetail> loadStory(String storyId) throws SQLException {
@@ -195,7 +206,7 @@ public final class ReadModel implements AutoCloseable {
 
     /** Outlet totals, who-follows-whom edges and hourly activity. */
     public OutletsView outlets() throws SQLException {
-        return cache.get("outlets", this::loadOutlets);
+        return cache.get(List.of("outlets", latestSeq()), this::loadOutlets);
     }
 
     private OutletsView loadOutlets() throws SQLException {

@@ -2,23 +2,27 @@ package dev.rewire.sink.web;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 
 /**
- * Answers a repeated read-model query from memory for a short time ({@code web.cacheFor}). Exists because
- * every open dashboard reloads its lists after each story change and every live stream polls for changes:
- * with many dashboards on a busy sink, identical queries would reach PostgreSQL once per client. With this,
- * an identical query runs at most once per {@code cacheFor} whatever the number of clients; concurrent
- * callers of an expired entry wait for one load instead of all running it. Answers are at most that old.
+ * Shares the answer to one read-model query among the requests that ask it within a short time
+ * ({@code web.cacheFor}). Exists because every open dashboard reloads its lists after each story change,
+ * at the same moment as the others: with many dashboards on a busy sink, the same query would otherwise reach
+ * PostgreSQL once per client. The {@link ReadModel} puts the read model's latest change number in every
+ * key, so a shared answer is never older than the data was when the request came; the time to live only
+ * bounds how long an answer is held.
  *
- * <p>Bounded: at most {@value #MAX_ENTRIES} distinct queries are held (their keys come from request
- * parameters); when full, expired entries are dropped, and a query that still finds no room is run
+ * <p>Concurrent requests for a query being loaded wait for that one load and share its answer or its
+ * failure; a failure is not held. At most {@value #MAX_ENTRIES} answers are held (keys come from request
+ * parameters): expired ones are dropped whenever one is added, and a query that finds no room is run
  * uncached. Values must be immutable. Thread-safe.
  */
 final class ShortCache {
 
-    static final int MAX_ENTRIES = 1024;
+    static final int MAX_ENTRIES = 256;
 
     /** A query run on a miss. */
     @FunctionalInterface
@@ -27,9 +31,9 @@ final class ShortCache {
     }
 
     private static final class Slot {
-        long expiresAt;
-        boolean loaded;
-        Object value;
+        final CompletableFuture<Object> answer = new CompletableFuture<>();
+        /** Set before {@link #answer} completes. */
+        volatile long expiresAt;
     }
 
     private final long ttlNanos;
@@ -42,32 +46,67 @@ final class ShortCache {
         this.nanoClock = nanoClock;
     }
 
-    /** The answer to the query {@code key}: a held one younger than the time to live, or a fresh one. */
-    @SuppressWarnings("unchecked")
+    /** The answer to the query {@code key}: one held and younger than the time to live, or a fresh one. */
     <T> T get(Object key, Load<T> load) throws SQLException {
         if (ttlNanos <= 0) {
             return load.run();
         }
+        long now = nanoClock.getAsLong();
         Slot slot = slots.get(key);
+        if (slot != null && expired(slot, now)) {
+            slots.remove(key, slot);
+            slot = null;
+        }
         if (slot == null) {
+            slots.values().removeIf(s -> expired(s, now));
             if (slots.size() >= MAX_ENTRIES) {
-                long now = nanoClock.getAsLong();
-                slots.values().removeIf(s -> s.loaded && now - s.expiresAt >= 0);
-                if (slots.size() >= MAX_ENTRIES) {
-                    return load.run();
-                }
+                return load.run();
             }
-            slot = slots.computeIfAbsent(key, k -> new Slot());
+            Slot mine = new Slot();
+            slot = slots.putIfAbsent(key, mine);
+            if (slot == null) {
+                return loadInto(key, mine, load);
+            }
         }
-        synchronized (slot) {
-            if (slot.loaded && nanoClock.getAsLong() - slot.expiresAt < 0) {
-                return (T) slot.value;
-            }
+        return await(slot);
+    }
+
+    private <T> T loadInto(Object key, Slot slot, Load<T> load) throws SQLException {
+        try {
             T value = load.run();
-            slot.value = value;
-            slot.loaded = true;
             slot.expiresAt = nanoClock.getAsLong() + ttlNanos;
+            slot.answer.complete(value);
             return value;
+        } catch (Throwable e) {  // anything: the waiters must not wait for ever
+            slots.remove(key, slot);
+            slot.answer.completeExceptionally(e);
+            throw e;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T await(Slot slot) throws SQLException {
+        try {
+            return (T) slot.answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a query another request runs", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw new SQLException(sql.getMessage(), sql.getSQLState(), sql.getErrorCode(), sql);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new SQLException(cause);
+        }
+    }
+
+    private static boolean expired(Slot slot, long now) {
+        return slot.answer.isDone() && now - slot.expiresAt >= 0;
     }
 }

@@ -89,6 +89,37 @@ class ShortCacheTest {
     }
 
     @Test
+    void callersWaitingForAFailingQueryShareItsFailureAndNothingIsHeld() throws Exception {
+        ShortCache cache = cache(TimeUnit.SECONDS.toNanos(60));
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> cache.get("q", () -> {
+                    loads.incrementAndGet();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new SQLException("database unavailable", "08006");
+                })));
+            }
+            Thread.sleep(200);
+            release.countDown();
+            for (Future<String> f : answers) {
+                assertThatThrownBy(f::get).hasCauseInstanceOf(SQLException.class)
+                        .hasStackTraceContaining("database unavailable");
+            }
+            assertThat(loads).as("one load for the four callers").hasValue(1);
+            assertThat(cache.get("q", () -> load("recovered"))).isEqualTo("recovered");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void holdsABoundedNumberOfQueriesAndMakesRoomByDroppingExpiredOnes() throws SQLException {
         ShortCache cache = cache(1_000);
         for (int i = 0; i < ShortCache.MAX_ENTRIES; i++) {
