@@ -36,6 +36,7 @@ final class IndexSweep {
     private String cursor;
     private long passRemoved;
     private long passRead;
+    private long stepRemoved;
     private boolean passEnded;
 
     IndexSweep(KeyValueStore<String, byte[]> states, KeyValueStore<String, byte[]> articles,
@@ -68,6 +69,7 @@ final class IndexSweep {
             passRemoved = 0;
             passRead = 0;
         }
+        stepRemoved = 0;
         int left = budget;
         while (left > 0 && part < parts.size()) {
             Part p = parts.get(part);
@@ -95,7 +97,7 @@ final class IndexSweep {
             for (KeyValue<String, byte[]> change : changes) {  // after the iterator is closed
                 if (change.value == null) {
                     p.store.delete(change.key);
-                    passRemoved++;
+                    stepRemoved++;
                 } else {
                     p.store.put(change.key, change.value);
                 }
@@ -108,12 +110,18 @@ final class IndexSweep {
             }
         }
         passRead += budget - left;
+        passRemoved += stepRemoved;
         if (part < parts.size()) {
             return false;
         }
         part = 0;
         passEnded = true;
         return true;
+    }
+
+    /** Entries deleted by the last step. */
+    long stepRemoved() {
+        return stepRemoved;
     }
 
     /** Entries deleted so far by the pass under way, or by the last one when it has just ended. */

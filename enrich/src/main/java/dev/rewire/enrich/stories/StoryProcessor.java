@@ -216,6 +216,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         long start = System.nanoTime();
         boolean ended = sweep.step(latestEventMillis - params.horizon().toMillis(), SWEEP_ENTRIES_PER_TICK);
         storyMetrics.cleanupTimer().record(Duration.ofNanos(System.nanoTime() - start));
+        storyMetrics.cleanupRemoved(sweep.stepRemoved());
         if (ended) {
             sweeping = false;
             passEnded(now - passStartWall);
@@ -223,23 +224,25 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
     }
 
     /**
-     * A whole clean-up pass at once (the pass under way finished, or a new one): deletes stories last seen
-     * more than the horizon before the latest event time, and what goes with them ({@link IndexSweep}).
+     * Ends a clean-up pass at once, for tests: the rest of the pass under way, or a whole new pass when none
+     * is. Deletes stories last seen more than the horizon before the latest event time, and what goes with
+     * them ({@link IndexSweep}).
      */
     void dropExpired() {
         if (latestEventMillis == Long.MIN_VALUE) {
             return;
         }
         long start = System.currentTimeMillis();
-        while (!sweep.step(latestEventMillis - params.horizon().toMillis(), Integer.MAX_VALUE)) {
-            // a step without a budget ends the pass
-        }
+        boolean ended;
+        do {  // a step without a budget ends the pass
+            ended = sweep.step(latestEventMillis - params.horizon().toMillis(), Integer.MAX_VALUE);
+            storyMetrics.cleanupRemoved(sweep.stepRemoved());
+        } while (!ended);
         sweeping = false;
         passEnded(System.currentTimeMillis() - start);
     }
 
     private void passEnded(long wallMillis) {
-        storyMetrics.cleanupRemoved(sweep.passRemoved());
         storyMetrics.indexStories(states.approximateNumEntries());
         LOG.info("story index clean-up: {} entries read, {} deleted, in {} ms", sweep.passRead(),
                 sweep.passRemoved(), wallMillis);

@@ -28,6 +28,7 @@ class StoryRetentionTest {
     private static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
 
     private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private StoryProcessor processor;
 
     @BeforeEach
@@ -42,7 +43,6 @@ class StoryRetentionTest {
             context.addStateStore(store);
         }
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         processor = new StoryProcessor(StoryParams.defaults().withReorderWait(Duration.ZERO), Duration.ofMinutes(1),
                 new EnrichMetrics(registry), new StoryMetrics(registry));
         processor.init(context);
@@ -162,5 +162,7 @@ class StoryRetentionTest {
         tick.punctuate(T0.plusSeconds(61).toEpochMilli());
         assertThat(entries()).isLessThan(before);
         assertDayTwoCutoff();
+        assertThat(registry.counter(StoryMetrics.CLEANUP_REMOVED).count()).isEqualTo(before - entries());
+        assertThat(registry.timer(StoryMetrics.CLEANUP_STEP).count()).isEqualTo(1);
     }
 }
