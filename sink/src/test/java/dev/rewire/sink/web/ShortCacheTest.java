@@ -59,64 +59,53 @@ class ShortCacheTest {
         assertThat(cache.get("q", () -> load("fresh"))).isEqualTo("fresh");
     }
 
+    /**
+     * {@code callers} threads ask query "q" of a fresh cache at once; its load holds them 200 ms (a slow
+     * query: the others arrive meanwhile), then gives {@code answer}'s result. Their answers, in order.
+     */
+    private List<Future<String>> askTogether(ShortCache cache, int callers, ShortCache.Load<String> answer)
+            throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            answers.add(pool.submit(() -> cache.get("q", () -> {
+                loads.incrementAndGet();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return answer.run();
+            })));
+        }
+        Thread.sleep(200);
+        release.countDown();
+        pool.shutdown();
+        return answers;
+    }
+
     @Test
     void concurrentCallersOfOneQueryWaitForASingleLoad() throws Exception {
         ShortCache cache = cache(TimeUnit.SECONDS.toNanos(60));
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> cache.get("q", () -> {
-                    loads.incrementAndGet();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);  // a slow query: the others arrive meanwhile
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return "answer";
-                })));
-            }
-            Thread.sleep(200);
-            release.countDown();
-            for (Future<String> f : answers) {
-                assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("answer");
-            }
-            assertThat(loads).hasValue(1);
-        } finally {
-            pool.shutdownNow();
+        for (Future<String> f : askTogether(cache, 8, () -> "answer")) {
+            assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("answer");
         }
+        assertThat(loads).hasValue(1);
     }
 
     @Test
     void callersWaitingForAFailingQueryShareItsFailureAndNothingIsHeld() throws Exception {
         ShortCache cache = cache(TimeUnit.SECONDS.toNanos(60));
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                answers.add(pool.submit(() -> cache.get("q", () -> {
-                    loads.incrementAndGet();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new SQLException("database unavailable", "08006");
-                })));
-            }
-            Thread.sleep(200);
-            release.countDown();
-            for (Future<String> f : answers) {
-                assertThatThrownBy(f::get).hasCauseInstanceOf(SQLException.class)
-                        .hasStackTraceContaining("database unavailable");
-            }
-            assertThat(loads).as("one load for the four callers").hasValue(1);
-            assertThat(cache.get("q", () -> load("recovered"))).isEqualTo("recovered");
-        } finally {
-            pool.shutdownNow();
+        List<Future<String>> answers = askTogether(cache, 4, () -> {
+            throw new SQLException("database unavailable", "08006");
+        });
+        for (Future<String> f : answers) {
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class)
+                    .hasStackTraceContaining("database unavailable");
         }
+        assertThat(loads).as("one load for the four callers").hasValue(1);
+        assertThat(cache.get("q", () -> load("recovered"))).isEqualTo("recovered");
     }
 
     @Test
