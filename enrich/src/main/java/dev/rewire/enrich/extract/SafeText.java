@@ -15,6 +15,8 @@ public final class SafeText {
 
     /** Longest run of combining marks kept (the stream-safe text format's limit). */
     public static final int MAX_COMBINING_RUN = 30;
+    /** No character below U+0300 (the combining diacritical marks block) is a combining mark. */
+    private static final char FIRST_COMBINING = '\u0300';
 
     private SafeText() {
     }
@@ -64,6 +66,9 @@ public final class SafeText {
     }
 
     private static boolean isCombining(char c) {
+        if (c < FIRST_COMBINING) {
+            return false;  // ASCII and Latin-1 (most of any page): no table look-up
+        }
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
