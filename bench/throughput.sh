@@ -16,7 +16,9 @@ PAGES=$(java -cp "$CP" dev.rewire.deploy.bench.ThroughputBench input "$TMP/in.js
   ../shared/bench/extraction/scrapinghub-dev/input.jsonl ../shared/bench/extraction/wcxb-dev-articles/input.jsonl)
 echo "== $PAGES pages ($COPIES copies of the dev pages, $(du -m "$TMP/in.jsonl" | cut -f1) MB), $RUNS runs"
 for i in $(seq "$RUNS"); do
-  ./rewire replay "$TMP/in.jsonl" --out "$TMP/out.jsonl" --no-db 2> "$TMP/err$i" >/dev/null
+  if ! ./rewire replay "$TMP/in.jsonl" --out "$TMP/out.jsonl" --no-db 2> "$TMP/err$i" >/dev/null; then
+    tail -20 "$TMP/err$i" >&2; echo "run $i: the replay failed" >&2; exit 1
+  fi
   rate=$(grep -o '([0-9.]* articles/s)' "$TMP/err$i" | grep -o '[0-9.]*' | head -1)
   jsoup=$(java -Xmx2g -cp "$CP" dev.rewire.deploy.bench.ThroughputBench jsoup "$TMP/in.jsonl")
   echo "run $i: pipeline $rate articles/s, Jsoup parse+text $jsoup pages/s, ratio $(awk -v a="$rate" -v b="$jsoup" 'BEGIN {printf "%.3f", a/b}')"

@@ -219,6 +219,7 @@ function lagBars(outlets) {
 
 async function storiesView() {
   const [data, outlets] = await Promise.all([getJson('/api/stories?sort=rank&limit=100'), getJson('/api/outlets')]);
+  if (typeof data.cacheMillis === 'number') serverCacheMillis = data.cacheMillis;
   const stories = data.stories;
   const members = stories.reduce((n, s) => n + s.memberCount, 0);
   const rewrites = stories.reduce((n, s) => n + s.rewriteCount, 0);
@@ -338,6 +339,10 @@ document.addEventListener('visibilitychange', () => {
   if (!document.hidden && refreshWhenShown) { refreshWhenShown = false; scheduleRefresh(); }
 });
 
+// The server shares an answer among the requests of web.cacheFor (/api/stories says how long): waiting
+// longer than that after a change means the reload's answer was loaded after the change, never before.
+let serverCacheMillis = 1000;
+
 function scheduleRefresh() {
   if (document.hidden) { refreshWhenShown = true; return; }
   if (refreshTimer) return;
@@ -347,7 +352,7 @@ function scheduleRefresh() {
     if (!view) return;
     const y = window.scrollY;
     try { await view.load(); window.scrollTo(0, y); } catch (e) { /* keep what is shown */ }
-  }, 700);
+  }, Math.max(700, serverCacheMillis + 300));
 }
 
 function connectLive() {

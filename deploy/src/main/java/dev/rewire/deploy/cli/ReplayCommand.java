@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream say = System.err;
         try (Infrastructure infra = Infrastructure.start(cfg, withDb, say::println)) {
             Replay.Result result = new Replay(cfg, infra, Metrics.newRegistry(), say).run(inputs, out);
-            say.printf("wrote %d articles to %s in %.1f s (%.1f articles/s)%s%n", result.clean(), out,
+            say.printf(Locale.ROOT, "wrote %d articles to %s in %.1f s (%.1f articles/s)%s%n", result.clean(), out,
                     result.elapsed().toMillis() / 1000.0, result.read() * 1000.0 / Math.max(1, result.elapsed().toMillis()),
                     result.rowsInDatabase() >= 0 ? " and to PostgreSQL: " + infra.databaseDescription() : "");
             return result;

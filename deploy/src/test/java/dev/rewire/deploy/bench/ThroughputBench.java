@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 
 /**
@@ -39,7 +40,7 @@ public final class ThroughputBench {
             }
             System.out.println(input(Path.of(args[1]), Integer.parseInt(args[2]), inputs));
         } else if (args.length == 2 && args[0].equals("jsoup")) {
-            System.out.printf("%.1f%n", jsoupPagesPerSecond(Path.of(args[1])));
+            System.out.printf(Locale.ROOT, "%.1f%n", jsoupPagesPerSecond(Path.of(args[1])));
         } else {
             System.err.println("usage: ThroughputBench input OUT.jsonl COPIES IN.jsonl... | jsoup IN.jsonl");
             System.exit(2);

@@ -183,7 +183,7 @@ public final class PageFetcher {
             if (fetched.body().truncated() && kind == Kind.DOCUMENT) {
                 // a cut feed or sitemap cannot be parsed: say why, not a parse error
                 throw new FetchException(RejectReason.TOO_LARGE, uri + ": a document of more than "
-                        + maxDocumentBytes + " bytes (ingest.maxDocumentBytes)", -1, null);
+                        + maxDocumentBytes + " bytes (ingest.maxDocumentBytes)", fetched.status(), null);
             }
             bytes.record(fetched.body().length());
             if (fetched.body().truncated()) {
@@ -197,10 +197,9 @@ public final class PageFetcher {
             throw e;
         } catch (FetchException e) {
             statusClass = e.status() > 0 ? e.status() / 100 + "xx" : "none";
-            outcome = e.status() > 0 ? "http-error"
+            outcome = e.reason() == RejectReason.TOO_LARGE ? "too-large" : e.status() > 0 ? "http-error"
                     : e.getCause() instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException
-                    ? "timeout" : e.reason() == RejectReason.BINARY_CONTENT ? "unsupported-type"
-                    : e.reason() == RejectReason.TOO_LARGE ? "too-large" : "error";
+                    ? "timeout" : e.reason() == RejectReason.BINARY_CONTENT ? "unsupported-type" : "error";
             throw e;
         } finally {
             duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

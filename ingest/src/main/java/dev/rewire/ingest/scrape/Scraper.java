@@ -2,6 +2,7 @@ package dev.rewire.ingest.scrape;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.rewire.ingest.content.CappedBody;
 import dev.rewire.ingest.discover.Document;
 import dev.rewire.ingest.discover.DocumentReader;
 import dev.rewire.ingest.discover.FeedException;
@@ -526,6 +527,22 @@ public final class Scraper implements AutoCloseable {
         t.requeued = true;
     }
 
+    /**
+     * The body of a robots.txt, without its last line when it was cut at {@link PageFetcher#ROBOTS_BYTES}: a
+     * rule cut in the middle ("Disallow: /priv") would say something the site did not.
+     */
+    static byte[] wholeLines(CappedBody body) {
+        byte[] bytes = body.bytes();
+        if (!body.truncated()) {
+            return bytes;
+        }
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        return java.util.Arrays.copyOf(bytes, end);
+    }
+
     private void loadRobots(Host h) throws FetchException {
         URI uri = URI.create(h.authority + "/robots.txt");
         BaseRobotRules rules;
@@ -533,7 +550,7 @@ public final class Scraper implements AutoCloseable {
         String result;
         try {
             Fetched f = fetcher.fetch(uri, PageFetcher.Kind.ROBOTS, null, null);
-            rules = parser.parseContent(uri.toString(), f.body().bytes(), f.contentType(), List.of(robotsAgent));
+            rules = parser.parseContent(uri.toString(), wholeLines(f.body()), f.contentType(), List.of(robotsAgent));
             result = "ok";
         } catch (FetchException e) {
             if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {

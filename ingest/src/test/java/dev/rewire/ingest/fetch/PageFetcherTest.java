@@ -145,6 +145,8 @@ class PageFetcherTest {
                 .as("a gzip bomb as a document stops at the document cap").isInstanceOf(FetchException.class)
                 .hasMessageContaining("ingest.maxDocumentBytes");
         assertThat(requests("too-large")).isEqualTo(2);
+        assertThat(registry.find("rewire.ingest.fetch.requests").tag("outcome", "too-large").tag("status", "2xx")
+                .counters()).as("a too-large document was a 200").isNotEmpty();
 
         // The page cap (64 KiB here) does not apply to documents: the whole MiB comes back.
         Fetched whole = new PageFetcher(config(true).with("ingest.maxDocumentBytes", "2mb"), registry)

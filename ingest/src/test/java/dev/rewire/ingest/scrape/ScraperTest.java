@@ -452,4 +452,12 @@ class ScraperTest {
         Thread.sleep(200); // nothing else may follow
         assertThat(s.hits).extracting(LoopbackSite.Hit::path).containsExactly("/feed", "/news/a");
     }
+
+    @Test
+    void aRobotsTxtCutAtItsCapLosesItsCutLastLineNotItsMeaning() {
+        byte[] cut = "User-agent: *\nDisallow: /private/\nDisallow: /priv".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new String(Scraper.wholeLines(new dev.rewire.ingest.content.CappedBody(cut, true)),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("User-agent: *\nDisallow: /private/\n");
+        assertThat(Scraper.wholeLines(new dev.rewire.ingest.content.CappedBody(cut, false))).isEqualTo(cut);
+    }
 }

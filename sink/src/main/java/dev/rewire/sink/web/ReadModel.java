@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * Every query of the feed API and the dashboard, over the tables the PostgreSQL sink keeps
  * ({@code story_feed}, {@code articles}, {@code rewrites}, {@code outlets}). Read-only; thread-safe (one
  * connection per call). Every value reaches SQL as a bind parameter. The dashboard's answers are shared by
- * the requests that ask the same query while the data has not changed ({@link ShortCache}, keyed by the
- * latest change number, held for {@code web.cacheFor}), so many dashboards cost the database little more
- * than one.
+ * the requests that ask the same query within {@code web.cacheFor} ({@link ShortCache}), so many dashboards
+ * cost the database about one query per distinct query and {@code web.cacheFor}; the dashboard waits longer
+ * than that after a change before it reloads, so it never gets an answer from before the change.
  */
 public final class ReadModel implements AutoCloseable {
 
@@ -49,8 +49,8 @@ public final class ReadModel implements AutoCloseable {
 
     /**
      * @param connections most database connections used at once (pooled, read-only)
-     * @param cacheFor    how long an answer may be shared by requests for the same query on unchanged data
-     *                    ({@link ShortCache}); 0: never
+     * @param cacheFor    how long an answer is shared by the requests asking the same query ({@link ShortCache});
+     *                    0: never
      */
     public ReadModel(DataSource dataSource, int connections, Duration cacheFor) {
         this.pool = new ConnectionPool(dataSource, connections);
@@ -84,10 +84,11 @@ public final class ReadModel implements AutoCloseable {
         if (withText) {  // feed pages with whole texts: large, and asked for at each reader's own pace
             return loadStories(q, true);
         }
-        return cache.get(List.of("stories", q, latestSeq()), () -> loadStories(q, false));
+        return cache.get(List.of("stories", q), () -> loadStories(q, false));
     }
 
     private StoryPage loadStories(StoryQuery q, boolean withText) throws SQLException {
+        long asOf = latestSeq();
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
         if (q.outlet() != null) {
@@ -130,7 +131,7 @@ public final class ReadModel implements AutoCloseable {
             out = new ArrayList<>(out.subList(0, q.limit()));
             next = q.ranked() ? 0 : out.get(out.size() - 1).seq();
         }
-        return new StoryPage(List.copyOf(out), next);
+        return new StoryPage(List.copyOf(out), next, asOf);
     }
 
     /** Stories changed after {@code afterSeq}, oldest change first (the live stream). */
@@ -145,7 +146,7 @@ public final class ReadModel implements AutoCloseable {
         return cache.get(List.of("changed", afterSeq, limit, latest), () -> List.copyOf(query(sql, List.of(afterSeq, limit))));
     }
 
-    /** The highest story change number so far (0 when empty); never cached: it versions the cached answers. */
+    /** The highest story change number so far (0 when empty); never cached (one index look-up). */
     public long latestSeq() throws SQLException {
         return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM story_feed");
@@ -158,7 +159,7 @@ public final class ReadModel implements AutoCloseable {
 
     /** A story and its members, earliest first. */
     public Optional<StoryDetail> story(String storyId) throws SQLException {
-        return cache.get(List.of("story", storyId, latestSeq()), () -> loadStory(storyId));
+        return cache.get(List.of("story", storyId), () -> loadStory(storyId));
     }
 
     private Optional<StoryDetail> loadStory(String storyId) throws SQLException {
@@ -206,7 +207,7 @@ public final class ReadModel implements AutoCloseable {
 
     /** Outlet totals, who-follows-whom edges and hourly activity. */
     public OutletsView outlets() throws SQLException {
-        return cache.get(List.of("outlets", latestSeq()), this::loadOutlets);
+        return cache.get("outlets", this::loadOutlets);
     }
 
     private OutletsView loadOutlets() throws SQLException {

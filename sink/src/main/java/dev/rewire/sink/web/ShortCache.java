@@ -10,19 +10,19 @@ import java.util.function.LongSupplier;
 /**
  * Shares the answer to one read-model query among the requests that ask it within a short time
  * ({@code web.cacheFor}). Exists because every open dashboard reloads its lists after each story change,
- * at the same moment as the others: with many dashboards on a busy sink, the same query would otherwise reach
- * PostgreSQL once per client. The {@link ReadModel} puts the read model's latest change number in every
- * key, so a shared answer is never older than the data was when the request came; the time to live only
- * bounds how long an answer is held.
+ * at about the same moment as the others: with many dashboards on a busy sink, the same query would
+ * otherwise reach PostgreSQL once per client. An answer is held for the time to live counted from the
+ * moment its query started, so it never shows the data as it was longer ago than that (the dashboard waits
+ * longer than that after a change before reloading).
  *
  * <p>Concurrent requests for a query being loaded wait for that one load and share its answer or its
- * failure; a failure is not held. At most {@value #MAX_ENTRIES} answers are held (keys come from request
- * parameters): expired ones are dropped whenever one is added, and a query that finds no room is run
+ * failure; a failure is not held. About {@value #MAX_ENTRIES} answers are held at most (keys come from
+ * request parameters): expired ones are dropped at every call, and a query that finds no room is run
  * uncached. Values must be immutable. Thread-safe.
  */
 final class ShortCache {
 
-    static final int MAX_ENTRIES = 256;
+    static final int MAX_ENTRIES = 64;
 
     /** A query run on a miss. */
     @FunctionalInterface
@@ -52,13 +52,9 @@ final class ShortCache {
             return load.run();
         }
         long now = nanoClock.getAsLong();
+        slots.values().removeIf(s -> expired(s, now));  // at most MAX_ENTRIES and a few: cheap
         Slot slot = slots.get(key);
-        if (slot != null && expired(slot, now)) {
-            slots.remove(key, slot);
-            slot = null;
-        }
         if (slot == null) {
-            slots.values().removeIf(s -> expired(s, now));
             if (slots.size() >= MAX_ENTRIES) {
                 return load.run();
             }
@@ -72,9 +68,10 @@ final class ShortCache {
     }
 
     private <T> T loadInto(Object key, Slot slot, Load<T> load) throws SQLException {
+        long started = nanoClock.getAsLong();  // the answer shows the data as of about now
         try {
             T value = load.run();
-            slot.expiresAt = nanoClock.getAsLong() + ttlNanos;
+            slot.expiresAt = started + ttlNanos;
             slot.answer.complete(value);
             return value;
         } catch (Throwable e) {  // anything: the waiters must not wait for ever

@@ -8,8 +8,7 @@ import java.time.Duration;
  * The web server's settings ({@code web.*} in the defaults file), validated.
  *
  * @param accessToken null when no token is required
- * @param cacheFor    how long the read model holds an answer for requests asking the same query on unchanged
- *                    data (0: never)
+ * @param cacheFor    how long the read model shares an answer among the requests asking the same query (0: never)
  */
 public record WebConfig(String host, int port, String accessToken, int pageSize, int maxPageSize,
                         Duration streamInterval, int maxStreams, int threads, int dbConnections,

@@ -253,7 +253,8 @@ public final class WebServer implements AutoCloseable {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("stories", page.stories());
                 body.put("nextCursor", page.nextBefore() == 0 ? null : cursor(page.nextBefore()));
-                body.put("latestSeq", readModel.latestSeq());
+                body.put("latestSeq", page.asOfSeq());  // the page holds every change up to it
+                body.put("cacheMillis", config.cacheFor().toMillis());
                 yield sendJson(ex, 200, body);
             }
             case "api_story" -> {

@@ -60,27 +60,28 @@ class ShortCacheTest {
     }
 
     /**
-     * {@code callers} threads ask query "q" of a fresh cache at once; its load holds them 200 ms (a slow
-     * query: the others arrive meanwhile), then gives {@code answer}'s result. Their answers, in order.
+     * {@code callers} threads ask query "q" of {@code cache} at once; its load (run by whichever comes first)
+     * waits until every caller has made its call, then gives {@code answer}'s result. Their answers.
      */
-    private List<Future<String>> askTogether(ShortCache cache, int callers, ShortCache.Load<String> answer)
-            throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
+    private List<Future<String>> askTogether(ShortCache cache, int callers, ShortCache.Load<String> answer) {
+        CountDownLatch asked = new CountDownLatch(callers);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            answers.add(pool.submit(() -> cache.get("q", () -> {
-                loads.incrementAndGet();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return answer.run();
-            })));
+            answers.add(pool.submit(() -> {
+                asked.countDown();
+                return cache.get("q", () -> {
+                    loads.incrementAndGet();
+                    try {
+                        asked.await(10, TimeUnit.SECONDS);  // a slow query: every caller arrives meanwhile
+                        Thread.sleep(100);  // and gets from its count-down into the cache
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return answer.run();
+                });
+            }));
         }
-        Thread.sleep(200);
-        release.countDown();
         pool.shutdown();
         return answers;
     }
