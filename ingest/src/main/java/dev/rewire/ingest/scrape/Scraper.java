@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -540,7 +541,7 @@ public final class Scraper implements AutoCloseable {
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
-        return java.util.Arrays.copyOf(bytes, end);
+        return Arrays.copyOf(bytes, end);
     }
 
     private void loadRobots(Host h) throws FetchException {

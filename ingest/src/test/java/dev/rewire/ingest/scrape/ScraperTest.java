@@ -3,6 +3,7 @@ package dev.rewire.ingest.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewire.config.RewireConfig;
+import dev.rewire.ingest.content.CappedBody;
 import dev.rewire.ingest.fetch.AddressGuard;
 import dev.rewire.ingest.fetch.PageFetcher;
 import dev.rewire.ingest.fetch.RetryAfter;
@@ -13,6 +14,7 @@ import dev.rewire.model.RawArticle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -455,9 +457,9 @@ class ScraperTest {
 
     @Test
     void aRobotsTxtCutAtItsCapLosesItsCutLastLineNotItsMeaning() {
-        byte[] cut = "User-agent: *\nDisallow: /private/\nDisallow: /priv".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(new String(Scraper.wholeLines(new dev.rewire.ingest.content.CappedBody(cut, true)),
-                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("User-agent: *\nDisallow: /private/\n");
-        assertThat(Scraper.wholeLines(new dev.rewire.ingest.content.CappedBody(cut, false))).isEqualTo(cut);
+        byte[] cut = "User-agent: *\nDisallow: /private/\nDisallow: /priv".getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(Scraper.wholeLines(new CappedBody(cut, true)), StandardCharsets.UTF_8))
+                .isEqualTo("User-agent: *\nDisallow: /private/\n");
+        assertThat(Scraper.wholeLines(new CappedBody(cut, false))).isEqualTo(cut);
     }
 }
