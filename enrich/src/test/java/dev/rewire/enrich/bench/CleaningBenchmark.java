@@ -57,19 +57,33 @@ public class CleaningBenchmark {
     private ArticleCleaner cleaner;
     private int next;
 
-    @Setup
-    public void load() throws IOException, URISyntaxException {
+    /**
+     * The benchmark pages: every HTML page of {@code ../shared/bench/extraction/*}/input.jsonl (or of the
+     * folder {@code rewire.bench.pages} names) when it exists, else the golden fixtures of the test resources.
+     */
+    public static List<RawArticle> pages() throws IOException, URISyntaxException {
         Path dir = Path.of(System.getProperty("rewire.bench.pages", "../shared/bench/extraction"));
         List<RawArticle> pages = Files.isDirectory(dir) ? fromBench(dir) : fromGolden();
+        System.out.println("\n" + pages.size() + " pages from " + (Files.isDirectory(dir) ? dir : "golden fixtures"));
+        return pages;
+    }
+
+    @Setup
+    public void load() throws IOException, URISyntaxException {
+        List<RawArticle> pages = pages();
         records = new ArrayList<>();
         htmls = new ArrayList<>();
         for (RawArticle page : pages) {
             records.add(Json.mapper().writeValueAsBytes(page));
             htmls.add(page.body());
         }
-        cleaner = new ArticleCleaner(Extractors.defaults(), 10_000_000, 1, 0,
+        cleaner = cleaner();
+    }
+
+    /** The clean stage's cleaner with the pipeline's defaults (no time budget). */
+    public static ArticleCleaner cleaner() {
+        return new ArticleCleaner(Extractors.defaults(), 10_000_000, 1, 0,
                 new EnrichMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-        System.out.println("\n" + records.size() + " pages from " + (Files.isDirectory(dir) ? dir : "golden fixtures"));
     }
 
     private static List<RawArticle> fromBench(Path dir) throws IOException {
