@@ -1,5 +1,6 @@
 package dev.rewire.enrich.boilerplate;
 
+import dev.rewire.enrich.extract.Separators;
 import java.util.Locale;
 
 /** Small text helpers shared by the rules. */
@@ -59,24 +60,7 @@ final class Lines {
 
     /** {@link #key} of a line already lower-cased with {@code Locale.ROOT}; a hand-written scan, no regex. */
     static String keyOfLower(String lower) {
-        StringBuilder b = new StringBuilder(lower.length());
-        boolean space = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') { // regex \s
-                space = true;
-            } else {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                b.append(c);
-            }
-        }
-        if (space) {
-            b.append(' ');
-        }
-        String s = b.toString().trim();
+        String s = Separators.collapse(lower, Separators.ASCII_SPACE).trim();
         int end = s.length();
         while (end > 0 && (":.…!»›> ".indexOf(s.charAt(end - 1)) >= 0)) {
             end--;

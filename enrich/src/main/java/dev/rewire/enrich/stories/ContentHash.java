@@ -1,6 +1,7 @@
 package dev.rewire.enrich.stories;
 
 import dev.rewire.enrich.extract.SafeText;
+import dev.rewire.enrich.extract.Separators;
 import dev.rewire.model.ArticleIds;
 import java.util.Locale;
 
@@ -25,30 +26,13 @@ public final class ContentHash {
         if (text == null) {
             return "";
         }
-        String n = SafeText.nfkc(text).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(n.length());
-        boolean gap = false;
-        for (int i = 0; i < n.length(); ) {
-            int cp = n.codePointAt(i);
-            i += Character.charCount(cp);
-            if (separates(cp)) {
-                gap = true;
-            } else {
-                if (gap) {
-                    out.append(' ');
-                    gap = false;
-                }
-                out.appendCodePoint(cp);
-            }
-        }
-        return out.toString().strip();
+        return Separators.collapse(SafeText.nfkc(text).toLowerCase(Locale.ROOT), ContentHash::separates).strip();
     }
 
     /** Punctuation, a symbol, or ASCII whitespace (what {@code \s} matches). */
     private static boolean separates(int cp) {
         if (cp < 0x80) {
-            return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0b || cp == '\f' || cp == '\r'
-                    || ASCII_PUNCTUATION_OR_SYMBOL[cp];
+            return Separators.ASCII_SPACE.test(cp) || ASCII_PUNCTUATION_OR_SYMBOL[cp];
         }
         int type = Character.getType(cp);
         return ((1 << type) & PUNCTUATION_OR_SYMBOL) != 0;
