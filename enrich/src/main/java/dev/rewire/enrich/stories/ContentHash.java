@@ -31,11 +31,7 @@ public final class ContentHash {
 
     /** Punctuation, a symbol, or ASCII whitespace (what {@code \s} matches). */
     private static boolean separates(int cp) {
-        if (cp < 0x80) {
-            return Separators.ASCII_SPACE.test(cp) || ASCII_PUNCTUATION_OR_SYMBOL[cp];
-        }
-        int type = Character.getType(cp);
-        return ((1 << type) & PUNCTUATION_OR_SYMBOL) != 0;
+        return cp < 0x80 ? ASCII_SEPARATOR[cp] : ((1 << Character.getType(cp)) & PUNCTUATION_OR_SYMBOL) != 0;
     }
 
     private static final int PUNCTUATION_OR_SYMBOL = 1 << Character.CONNECTOR_PUNCTUATION
@@ -43,11 +39,13 @@ public final class ContentHash {
             | 1 << Character.INITIAL_QUOTE_PUNCTUATION | 1 << Character.FINAL_QUOTE_PUNCTUATION
             | 1 << Character.OTHER_PUNCTUATION | 1 << Character.MATH_SYMBOL | 1 << Character.CURRENCY_SYMBOL
             | 1 << Character.MODIFIER_SYMBOL | 1 << Character.OTHER_SYMBOL;
-    private static final boolean[] ASCII_PUNCTUATION_OR_SYMBOL = new boolean[0x80];
+    /** {@link #separates} of the ASCII code points, computed once (no category look-up for most text). */
+    private static final boolean[] ASCII_SEPARATOR = new boolean[0x80];
 
     static {
         for (int c = 0; c < 0x80; c++) {
-            ASCII_PUNCTUATION_OR_SYMBOL[c] = ((1 << Character.getType(c)) & PUNCTUATION_OR_SYMBOL) != 0;
+            ASCII_SEPARATOR[c] = Separators.ASCII_SPACE.test(c)
+                    || ((1 << Character.getType(c)) & PUNCTUATION_OR_SYMBOL) != 0;
         }
     }
 

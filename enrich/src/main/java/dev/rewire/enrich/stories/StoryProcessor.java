@@ -214,7 +214,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
             nextPassWall = now + cleanupInterval.toMillis();
         }
         long start = System.nanoTime();
-        boolean ended = sweep.step(latestEventMillis - params.horizon().toMillis(), SWEEP_ENTRIES_PER_TICK);
+        boolean ended = sweep.step(cutoff(), SWEEP_ENTRIES_PER_TICK);
         storyMetrics.cleanupTimer().record(Duration.ofNanos(System.nanoTime() - start));
         storyMetrics.cleanupRemoved(sweep.stepRemoved());
         if (ended) {
@@ -235,11 +235,16 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         long start = System.currentTimeMillis();
         boolean ended;
         do {  // a step without a budget ends the pass
-            ended = sweep.step(latestEventMillis - params.horizon().toMillis(), Integer.MAX_VALUE);
+            ended = sweep.step(cutoff(), Integer.MAX_VALUE);
             storyMetrics.cleanupRemoved(sweep.stepRemoved());
         } while (!ended);
         sweeping = false;
         passEnded(System.currentTimeMillis() - start);
+    }
+
+    /** What expired: event times more than the horizon before the latest one processed. */
+    private long cutoff() {
+        return latestEventMillis - params.horizon().toMillis();
     }
 
     private void passEnded(long wallMillis) {
