@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * live status line. Starts from a clean {@code <dataDir>/demo} each time.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Everything local: embedded Kafka and PostgreSQL, a demo newsroom of fictional outlets,",
-            "every stage, metrics. Stops after --duration or on Ctrl-C."})
+        description = {"Everything local: embedded Kafka and PostgreSQL, a demo newsroom, every stage, the dashboard.",
+            "The newsroom is fictional outlets on localhost publishing stories and rewrites over time.",
+            "Stops after --duration or on Ctrl-C."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
