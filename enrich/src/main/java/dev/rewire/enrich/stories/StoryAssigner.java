@@ -15,8 +15,9 @@ import java.util.Map;
  * {@link StoryProcessor} feeds it from state stores; benchmarks and offline evaluation from maps).
  *
  * <ol>
- *   <li>a known article id whose story is still live (a re-fetch of the same URL, however late) gets its
- *       earlier answer and changes nothing;</li>
+ *   <li>a known article id (a re-fetch of the same URL, however late) gets its earlier answer and changes
+ *       nothing, for as long as the index remembers the article: a horizon after its story's last member,
+ *       until the clean-up deletes the story and then its memberships;</li>
  *   <li>the article's terms count once more in the document frequencies (IDF learned from the stream);</li>
  *   <li>a known content hash makes it an {@code exact} copy;</li>
  *   <li>otherwise the inverted index (term → recent stories, bounded) gives candidate stories, ranked by
@@ -71,15 +72,17 @@ public final class StoryAssigner {
 
     public Decision assign(CleanArticle article, Fingerprint fp, long eventMillis) {
         long horizon = params.horizon().toMillis();
-        // A re-fetch of an article whose story is still live, however long after its first fetch: it must
-        // not become a member twice. (Memberships of a live story are kept by the clean-up, and a story's id
-        // is its first article's id, so its founder is recognised even without one.)
+        // A re-fetch, however long after its first fetch: it must not become a member twice, nor found a
+        // story again (a founder re-fetched after its story went quiet would overwrite the story's state and
+        // its news.stories record with one member). Whether its story is still live does not matter: the
+        // index remembers the article until the clean-up has deleted the story and then its memberships. A
+        // story's id is its first article's id, so its founder is recognised even without a membership.
         Membership known = Membership.decode(articles.get(article.id()));
-        if (known != null && load(known.storyId(), eventMillis, horizon) != null) {
+        if (known != null) {
             return new Decision(article.withStory(known.storyId(), known.relation(), known.duplicateOf(),
                     known.similarity()), true, false, null, null, 0);
         }
-        if (load(article.id(), eventMillis, horizon) != null) {
+        if (stories.get(article.id()) != null) {
             return new Decision(article.withStory(article.id(), Relation.ORIGINAL, null, null), true, false, null,
                     null, 0);
         }
@@ -155,7 +158,8 @@ public final class StoryAssigner {
 
         stories.put(story.storyId, story.encode());
         index(v, story.storyId, eventMillis, lists);
-        Membership mine = new Membership(article.id(), story.storyId, relation, duplicateOf, similarity, eventMillis);
+        Membership mine = new Membership(article.id(), story.storyId, relation, duplicateOf, similarity, eventMillis,
+                article.outlet());
         articles.put(article.id(), mine.encode());
         if (copyOf == null || relation != Relation.EXACT) {
             hashes.put(fp.contentHash(), mine.encode());
@@ -165,12 +169,25 @@ public final class StoryAssigner {
         RewriteEvent event = null;
         if (!created) {
             long lag = Math.max(0, (eventMillis - story.firstSeenAt) / 1000);
-            StoryState.Member original = story.member(duplicateOf);
-            String originalOutlet = original != null ? original.outlet() : story.firstOutlet;
             event = new RewriteEvent(RewriteEvent.SCHEMA_VERSION, article.id(), story.storyId, duplicateOf,
-                    relation, similarity, article.outlet(), originalOutlet, lag);
+                    relation, similarity, article.outlet(), originalOutlet(story, duplicateOf, copyOf), lag);
         }
         return new Decision(assigned, false, created, story.toStory(), event, candidates);
+    }
+
+    /**
+     * The outlet of the article a member copies or rewrites: a kept member's, else (an exact copy of a member
+     * the story no longer keeps) the one its content-hash entry remembers, else the story's first outlet.
+     */
+    private static String originalOutlet(StoryState story, String duplicateOf, Membership copyOf) {
+        StoryState.Member original = story.member(duplicateOf);
+        if (original != null) {
+            return original.outlet();
+        }
+        if (copyOf != null && copyOf.articleId().equals(duplicateOf) && copyOf.outlet() != null) {
+            return copyOf.outlet();
+        }
+        return story.firstOutlet;
     }
 
     /**
@@ -186,7 +203,7 @@ public final class StoryAssigner {
         stories.put(story.storyId, story.encode());
         index(v, story.storyId, eventMillis, new HashMap<>());
         Membership mine = new Membership(article.id(), story.storyId,
-                data == null ? Relation.ORIGINAL : Relation.REWRITE, null, null, eventMillis);
+                data == null ? Relation.ORIGINAL : Relation.REWRITE, null, null, eventMillis, article.outlet());
         articles.put(article.id(), mine.encode());
         hashes.put(fp.contentHash(), mine.encode());
     }

@@ -23,14 +23,17 @@ import org.slf4j.LoggerFactory;
  * article id) and the story's new state ({@link dev.rewire.model.Story}, by story id).
  *
  * <p>Event-time order: articles from different upstream partitions arrive interleaved by accident, so with
- * {@code stories.reorderWait} > 0 they first wait in the {@value #BUFFER} store (keyed by event time, so
- * iteration is event-time order) and are assigned in event-time order once no article has arrived for
- * that long (wall clock), after {@value #MAX_HOLD_SECONDS} s at most, or when {@value #MAX_BUFFERED}
- * wait. Each release is assigned in event-time order, so a burst that fits in one release (such as the
- * benchmark replays) is decided the same whatever the partitioning. A longer burst is ordered release by
- * release: an upstream partition lagging behind the others by more than a release can still have some
- * of its articles decided after later ones (a per-partition watermark would close that; not built). The
- * buffer is a changelogged store, so nothing waiting is lost on a crash.
+ * {@code stories.reorderWait} > 0 they first wait in the {@value #BUFFER} store (keyed by event time, then
+ * article id, then arrival offset, so iteration is event-time order and two fetches of one URL keep their
+ * arrival order) and are released once no article has arrived for that long (wall clock), after
+ * {@value #MAX_HOLD_SECONDS} s at most, or when {@value #MAX_BUFFERED} wait. A release covers what waits
+ * when it starts and is assigned in event-time order, in slices of {@value #RELEASE_SLICE_MILLIS} ms at most
+ * (the release goes on at the next article or tick), so one call never holds the stream thread (and the
+ * exactly-once transaction, whose time-out is 10 s) for the time 10,000 assignments take. A burst that
+ * fits in one release (such as the benchmark replays) is decided the same whatever the partitioning. A
+ * longer burst is ordered release by release: an upstream partition lagging behind the others by more
+ * than a release can still have some of its articles decided after later ones (a per-partition watermark
+ * would close that; not built). The buffer is a changelogged store, so nothing waiting is lost on a crash.
  *
  * <p>Retention: stories last seen more than {@code stories.horizon} before an article are ignored, and a
  * clean-up pass every {@code enrich.cleanupInterval} (wall clock) deletes them and their postings relative
@@ -52,6 +55,9 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
 
     static final int MAX_HOLD_SECONDS = 30;
     static final int MAX_BUFFERED = 10_000;
+    /** How long one call releases articles at most (checked after each), and how many it reads at a time. */
+    static final int RELEASE_SLICE_MILLIS = 500;
+    static final int RELEASE_BATCH = 500;
     /** How often a clean-up pass under way advances (wall clock). */
     static final Duration SWEEP_TICK = Duration.ofSeconds(1);
     /** Index entries a clean-up tick reads at most: a short pause of the stream thread, not a stall. */
@@ -60,6 +66,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
 
     private final StoryParams params;
     private final Duration cleanupInterval;
+    private final long releaseSliceNanos;
     private final EnrichMetrics metrics;
     private final StoryMetrics storyMetrics;
     private ProcessorContext<String, Object> context;
@@ -77,12 +84,23 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
     private long buffered;
     private long lastArrivalWall;
     private long firstBufferedWall;
+    /** While a release is under way, the last buffer key it covers; null otherwise. */
+    private String releaseUpTo;
+    /** Arrival numbers when a record carries no offset (never, from a topic; kept for safety). */
+    private long arrivals;
     private long latestEventMillis = Long.MIN_VALUE;
     private long assignedSinceGauge;
 
     public StoryProcessor(StoryParams params, Duration cleanupInterval, EnrichMetrics metrics, StoryMetrics storyMetrics) {
+        this(params, cleanupInterval, Duration.ofMillis(RELEASE_SLICE_MILLIS), metrics, storyMetrics);
+    }
+
+    /** With the time one call may spend releasing buffered articles (tests use zero: one article per call). */
+    StoryProcessor(StoryParams params, Duration cleanupInterval, Duration releaseSlice, EnrichMetrics metrics,
+                   StoryMetrics storyMetrics) {
         this.params = params;
         this.cleanupInterval = cleanupInterval;
+        this.releaseSliceNanos = releaseSlice.toNanos();
         this.metrics = metrics;
         this.storyMetrics = storyMetrics;
     }
@@ -98,6 +116,8 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         buffer = context.getStateStore(BUFFER);
         assigner = new StoryAssigner(params, new StoreTable(df), new StoreTable(postings), new StoreTable(states),
                 new StoreTable(articles), new StoreTable(hashes));
+        buffered = 0;  // a task revived on this instance counts its store afresh
+        releaseUpTo = null;
         try (KeyValueIterator<String, FingerprintedArticle> it = buffer.all()) {
             while (it.hasNext()) {
                 it.next();
@@ -134,43 +154,85 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
             firstBufferedWall = now;
         }
         lastArrivalWall = now;
-        String key = bufferKey(fa);
+        long arrival = context.recordMetadata().map(m -> m.offset()).orElseGet(() -> arrivals++);
+        String key = bufferKey(fa, arrival);
         if (buffer.get(key) == null) {  // the same input again (a redelivery) replaces its entry
             buffered++;
         }
         buffer.put(key, fa);
         storyMetrics.buffered(buffered);
-        if (buffered >= MAX_BUFFERED) {
-            drain();
+        if (buffered >= MAX_BUFFERED && releaseUpTo == null) {
+            startRelease();
+        }
+        if (releaseUpTo != null) {
+            releaseSlice(now);
         }
     }
 
-    /** Zero-padded event time, then the article and ingest ids: store order is event-time order. */
-    static String bufferKey(FingerprintedArticle fa) {
-        String time = Long.toUnsignedString(fa.eventMillis() ^ Long.MIN_VALUE);  // sign flipped: unsigned order
-        return "0".repeat(20 - time.length()) + time + "|" + fa.article().id() + "|" + fa.article().ingestId();
+    /**
+     * Zero-padded event time, then the article id, then the zero-padded arrival offset: store order is
+     * event-time order, and fetches of one article with the same event time (a re-fetch) stay in arrival
+     * order, so the newer text is the one emitted last.
+     */
+    static String bufferKey(FingerprintedArticle fa, long arrival) {
+        return padded(fa.eventMillis()) + "|" + fa.article().id() + "|" + padded(arrival);
+    }
+
+    /** 20 digits whose string order is the numeric order of {@code value} (sign flipped, read unsigned). */
+    private static String padded(long value) {
+        String digits = Long.toUnsignedString(value ^ Long.MIN_VALUE);
+        return "0".repeat(20 - digits.length()) + digits;
     }
 
     private void maybeDrain(long now) {
-        if (buffered > 0 && (now - lastArrivalWall >= params.reorderWait().toMillis()
+        if (releaseUpTo == null && buffered > 0 && (now - lastArrivalWall >= params.reorderWait().toMillis()
                 || now - firstBufferedWall >= MAX_HOLD_SECONDS * 1000L)) {
-            drain();
+            startRelease();
+        }
+        if (releaseUpTo != null) {
+            releaseSlice(now);
         }
     }
 
-    private void drain() {
-        List<KeyValue<String, FingerprintedArticle>> waiting = new ArrayList<>();
-        try (KeyValueIterator<String, FingerprintedArticle> it = buffer.all()) {
-            while (it.hasNext()) {
-                waiting.add(it.next());
+    /** Starts a release of everything waiting now: up to the buffer's last key. */
+    private void startRelease() {
+        try (KeyValueIterator<String, FingerprintedArticle> it = buffer.reverseAll()) {
+            releaseUpTo = it.hasNext() ? it.next().key : null;
+        }
+    }
+
+    /**
+     * Assigns the next waiting articles of the release under way, in event-time order, for at most
+     * {@value #RELEASE_SLICE_MILLIS} ms (reading {@value #RELEASE_BATCH} at a time); ends the release when
+     * nothing it covers is left.
+     */
+    private void releaseSlice(long now) {
+        long deadline = System.nanoTime() + releaseSliceNanos;
+        boolean inTime = true;
+        while (inTime) {
+            List<KeyValue<String, FingerprintedArticle>> batch = new ArrayList<>();
+            boolean more;
+            try (KeyValueIterator<String, FingerprintedArticle> it = buffer.range(null, releaseUpTo)) {
+                while (batch.size() < RELEASE_BATCH && it.hasNext()) {
+                    batch.add(it.next());
+                }
+                more = it.hasNext();
+            }
+            int done = 0;
+            while (inTime && done < batch.size()) {
+                KeyValue<String, FingerprintedArticle> kv = batch.get(done++);
+                buffer.delete(kv.key);
+                buffered--;
+                assign(kv.value);
+                inTime = System.nanoTime() < deadline;
+            }
+            if (!more && done == batch.size()) {
+                releaseUpTo = null;
+                firstBufferedWall = now;  // what arrived during the release waits from now
+                break;
             }
         }
-        for (KeyValue<String, FingerprintedArticle> kv : waiting) {
-            buffer.delete(kv.key);
-            assign(kv.value);
-        }
-        buffered = 0;
-        storyMetrics.buffered(0);
+        storyMetrics.buffered(buffered);
     }
 
     private void assign(FingerprintedArticle fa) {

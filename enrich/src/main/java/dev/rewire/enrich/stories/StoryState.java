@@ -20,6 +20,12 @@ final class StoryState {
     static final int MEMBER_TERMS = 40;
     /** Members kept with their fingerprints: the first plus the latest. */
     static final int KEPT_MEMBERS = 6;
+    /**
+     * Distinct outlets listed, the first ones to join: each new member checks and the story record carries
+     * the list, so a story copied by thousands of outlets (a directory replay makes every file one) must
+     * not grow it past what one record can hold (1,000 names of at most 1,000 characters is under 4 MB).
+     */
+    static final int MAX_OUTLETS = 1_000;
     private static final byte VERSION = 2;
 
     /** A member as kept for comparison. */
@@ -57,7 +63,7 @@ final class StoryState {
      */
     void add(String articleId, String outlet, String memberTitle, long eventMillis, int[] minHash, ArticleVector v) {
         memberCount++;
-        if (outlet != null && !outlets.contains(outlet)) {
+        if (outlet != null && outlets.size() < MAX_OUTLETS && !outlets.contains(outlet)) {
             outlets.add(outlet);
         }
         if (title == null || title.isBlank()) {

@@ -88,6 +88,52 @@ class StoryAssignerTest {
     }
 
     @Test
+    void aRefetchAfterItsStoryWentQuietKeepsItsAnswerAndLeavesTheStoryAlone() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        assign(article("a2", "courier.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ofHours(1));
+        var rewrite = assign(article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE), Duration.ofDays(1));
+        // Day 9: the story's last member (day 1) is more than the 7-day horizon back, but the clean-up has
+        // not run yet, so the index still remembers both articles.
+        var founder = assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ofDays(9));
+        assertThat(founder.refetch()).isTrue();
+        assertThat(founder.story()).as("no story record replacing the real one with one member").isNull();
+        assertThat(founder.article().storyId()).isEqualTo("a1");
+        assertThat(founder.article().relation()).isEqualTo(Relation.ORIGINAL);
+        var member = assign(article("a4", "echo.example", null, StoryTexts.BRIDGE_REWRITE), Duration.ofDays(9));
+        assertThat(member.refetch()).isTrue();
+        assertThat(member.story()).isNull();
+        assertThat(member.article().storyId()).as("still in its story, not a story of its own").isEqualTo("a1");
+        assertThat(member.article().relation()).isEqualTo(rewrite.article().relation());
+    }
+
+    @Test
+    void anExactCopyOfAMemberTheStoryNoLongerKeepsNamesThatMembersOutlet() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        var edited = assign(article("a3", "times.example", null, StoryTexts.BRIDGE_EDITED), Duration.ofMinutes(10));
+        assertThat(edited.article().relation()).isEqualTo(Relation.NEAR);
+        for (int i = 0; i < StoryState.KEPT_MEMBERS; i++) {  // copies of the first push a3 out of the kept members
+            assign(article("c" + i, "copy" + i + ".example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE),
+                    Duration.ofMinutes(20 + i));
+        }
+        var copy = assign(article("w1", "wire.example", null, StoryTexts.BRIDGE_EDITED), Duration.ofHours(2));
+        assertThat(copy.article().relation()).isEqualTo(Relation.EXACT);
+        assertThat(copy.article().duplicateOf()).isEqualTo("a3");
+        assertThat(copy.event().originalOutlet()).isEqualTo("times.example");
+    }
+
+    @Test
+    void aStoryListsAtMostMaxOutletsOutletsButCountsEveryMember() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        StoryAssigner.Decision last = null;
+        for (int i = 0; i < StoryState.MAX_OUTLETS + 5; i++) {
+            last = assign(article("c" + i, "copy" + i + ".example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE),
+                    Duration.ofSeconds(i + 1));
+        }
+        assertThat(last.story().memberCount()).isEqualTo(StoryState.MAX_OUTLETS + 6);
+        assertThat(last.story().outlets()).hasSize(StoryState.MAX_OUTLETS).startsWith("ledger.example", "copy0.example");
+    }
+
+    @Test
     void anArchiveArticleDoesNotJoinAStoryThatBeganMoreThanAHorizonAfterIt() {
         assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
         var archive = assign(article("a2", "courier.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE),

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The story node's clean-up ({@link StoryProcessor#dropExpired}, {@link IndexSweep}) against its real (in-memory) stores. */
 class StoryRetentionTest {
 
-    private static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
+    static final Instant T0 = Instant.parse("2031-06-05T08:00:00Z");
 
     private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -33,6 +33,15 @@ class StoryRetentionTest {
 
     @BeforeEach
     void setUp() {
+        addStores(context);
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        processor = new StoryProcessor(StoryParams.defaults().withReorderWait(Duration.ZERO), Duration.ofMinutes(1),
+                new EnrichMetrics(registry), new StoryMetrics(registry));
+        processor.init(context);
+    }
+
+    /** The story node's stores, in memory, on a mock context. */
+    static void addStores(MockProcessorContext<String, Object> context) {
         for (String name : StoryProcessor.STORES) {
             StateStore store = name.equals(StoryProcessor.BUFFER)
                     ? Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(),
@@ -42,17 +51,18 @@ class StoryRetentionTest {
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
         }
-        context.setCurrentSystemTimeMs(T0.toEpochMilli());
-        processor = new StoryProcessor(StoryParams.defaults().withReorderWait(Duration.ZERO), Duration.ofMinutes(1),
-                new EnrichMetrics(registry), new StoryMetrics(registry));
-        processor.init(context);
+    }
+
+    /** The article as published {@code after} T0 (no publication time: the fetch time is its event time). */
+    static CleanArticle at(CleanArticle a, Duration after) {
+        return new CleanArticle(a.schemaVersion(), a.id(), a.ingestId(), a.url(), a.canonicalUrl(),
+                a.outlet(), a.title(), null, null, T0.plus(after), a.language(), a.text(), a.wordCount(), null, null,
+                null, null, null);
     }
 
     private List<Object> process(CleanArticle a, Duration after) {
         context.resetForwards();
-        CleanArticle timed = new CleanArticle(a.schemaVersion(), a.id(), a.ingestId(), a.url(), a.canonicalUrl(),
-                a.outlet(), a.title(), null, null, T0.plus(after), a.language(), a.text(), a.wordCount(), null, null,
-                null, null, null);
+        CleanArticle timed = at(a, after);
         processor.process(new Record<>(a.id(), FingerprintedArticle.of(timed, T0.plus(after).toEpochMilli()),
                 T0.plus(after).toEpochMilli()));
         return context.forwarded().stream().map(f -> f.record().value()).map(Object.class::cast).toList();
