@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Running" + (d == null ? " (Ctrl-C to stop)" : " for " + d.toSeconds() + " s") + ". Metrics: "
                 + process.metricsUri() + (process.webServer() == null ? ""
-                        : "  Dashboard: " + process.webServer().dashboardUri()));
+                        : "  Dashboard: " + process.webServer().printableDashboardUri()));
         return LongRunning.run(process, d, () -> "newsroom " + newsroom.publishedArticleUris().size() + "/"
                 + newsroom.totalArticles() + " | " + process.statusLine(), newsroom);
     }

@@ -101,7 +101,7 @@ public final class PipelineProcess implements AutoCloseable {
                 if (cfg.getBoolean("web.enabled")) {
                     webServer = startWeb(cfg, ds, say);
                     toClose.push(webServer);
-                    say.accept("Dashboard: " + webServer.dashboardUri());
+                    say.accept("Dashboard: " + webServer.printableDashboardUri());
                     say.accept("Feeds: " + webServer.uri().resolve("/feed.json") + "  " + webServer.uri().resolve("/feed.atom")
                             + "  live: " + webServer.uri().resolve("/api/stream"));
                 }
