@@ -33,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RewireConfig cfg = common.load();
-        Duration d = duration == null ? null : RewireConfig.parseDuration(duration);
+        Duration d = CommonOptions.durationOption("--duration", duration);
         Path demoDir = cfg.dataDir().resolve("demo");
         ReplayCommand.deleteRecursively(demoDir);
         cfg = cfg.with("rewire.dataDir", demoDir.toString())

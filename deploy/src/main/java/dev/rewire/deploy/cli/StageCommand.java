@@ -26,8 +26,8 @@ abstract class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Duration d = CommonOptions.durationOption("--duration", duration);
         RewireConfig cfg = common.load();
-        Duration d = duration == null ? null : RewireConfig.parseDuration(duration);
         PipelineProcess process = PipelineProcess.start(cfg, stages(), List.of(), System.out::println);
         return LongRunning.run(process, d, process::statusLine);
     }

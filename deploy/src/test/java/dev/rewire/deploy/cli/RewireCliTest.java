@@ -3,6 +3,7 @@ package dev.rewire.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,42 @@ class RewireCliTest {
                 "--set", "replay.idleTimeout=soon");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("replay.idleTimeout").contains("REWIRE_REPLAY_IDLE_TIMEOUT");
+    }
+
+    @Test
+    void aMalformedDurationIsAUsageErrorNamingTheOptionAndTheForms(@TempDir Path tmp) {
+        for (String cmd : new String[] {"run", "demo"}) {
+            assertThat(run(cmd, "--data-dir", tmp.toString(), "--duration", "P5X")).as(cmd).isEqualTo(2);
+            assertThat(err.toString()).contains("--duration 'P5X'").contains("30s").contains("PT5M");
+        }
+    }
+
+    @Test
+    void aMissingTruthFileIsAUsageErrorNamingIt(@TempDir Path tmp) throws Exception {
+        Path predictions = Files.writeString(tmp.resolve("p.jsonl"), "");
+        Path truth = tmp.resolve("missing.jsonl");
+        assertThat(run("eval", "extraction", "--predictions", predictions.toString(), "--truth", truth.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("truth file not found: " + truth);
+    }
+
+    @Test
+    void anUnknownMetricIsAUsageErrorListingTheValidOnes(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("p.jsonl"), "");
+        assertThat(run("eval", "extraction", "--predictions", file.toString(), "--truth", file.toString(),
+                "--metric", "foo")).isEqualTo(2);
+        assertThat(err.toString()).contains("--metric 'foo'").contains("scrapinghub, wcxb");
+    }
+
+    @Test
+    void aMissingSeedsDirectoryIsAUsageError(@TempDir Path tmp) {
+        assertThat(run("eval", "seeds", "--seeds", tmp.resolve("nope").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("seeds directory not found");
+    }
+
+    @Test
+    void evalHelpListsEveryEvaluation() {
+        assertThat(run("eval", "--help")).isZero();
+        assertThat(out.toString()).contains("extraction").contains("stories").contains("seeds");
     }
 }
