@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +58,20 @@ class RewireCliTest {
                 "--set", "replay.idleTimeout=soon");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("replay.idleTimeout").contains("REWIRE_REPLAY_IDLE_TIMEOUT");
+    }
+
+    @Test
+    void aSingleStageWithoutKafkaBootstrapServersIsAUsageError(@TempDir Path tmp) {
+        Assumptions.assumeTrue(System.getenv("REWIRE_KAFKA_BOOTSTRAP_SERVERS") == null,
+                "REWIRE_KAFKA_BOOTSTRAP_SERVERS is set in this environment");
+        for (String stage : new String[] {"ingest", "enrich", "sink"}) {
+            // --duration: should the check be missing, the stage stops by itself (and the test fails on the code)
+            assertThat(run(stage, "--data-dir", tmp.toString(), "--duration", "1s")).as(stage).isEqualTo(2);
+            assertThat(err.toString()).contains("rewire " + stage).contains("kafka.bootstrap.servers")
+                    .contains("REWIRE_KAFKA_BOOTSTRAP_SERVERS").contains("rewire run").contains("rewire demo");
+            assertThat(run(stage, "--help")).isZero();
+            assertThat(out.toString()).contains("Needs kafka.bootstrap.servers");
+        }
     }
 
     @Test
