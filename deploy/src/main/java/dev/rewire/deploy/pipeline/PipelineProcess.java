@@ -78,8 +78,8 @@ public final class PipelineProcess implements AutoCloseable {
         KafkaSetup.ensureTopics(cfg, infra.bootstrapServers(), topics);
 
         if (cfg.getBoolean("metrics.enabled")) {
-            metricsServer = MetricsServer.start(cfg.getString("metrics.host"), cfg.getInt("metrics.port"), registry,
-                    this::healthy);
+            metricsServer = MetricsServer.startOrFallBack(cfg.getString("metrics.host"), cfg.getInt("metrics.port"),
+                    registry, this::healthy, say);
             toClose.push(metricsServer);
             say.accept("Metrics: " + metricsServer.metricsUri());
         }
