@@ -27,7 +27,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (e.g. 60s, 10m); default: until Ctrl-C.")
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (e.g. 60s, 10m, PT5M); default: until Ctrl-C.")
     String duration;
 
     @Override

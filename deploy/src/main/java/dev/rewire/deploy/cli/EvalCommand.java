@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
  * that its rewrites form one story, alone or interleaved into another stream; it exits 1 when they do not.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure extraction or story grouping against labelled data (see docs/benchmarks.md).",
+        description = {"Measure extraction or story grouping against labelled data, or check the seeds.",
+            "See docs/benchmarks.md.",
+            "Exit 1 when a gate fails (--min-f1, or seeds not met)."},
         subcommands = {EvalCommand.Extraction.class, EvalCommand.Stories.class, EvalCommand.Seeds.class})
 public final class EvalCommand implements Runnable {
 
