@@ -242,7 +242,7 @@ public final class EvalCommand implements Runnable {
         }
     }
 
-    /** Fails (exit 2) with "WHAT file not found: PATH" when {@code file} is not a readable file. */
+    /** Fails (exit 2) with "WHAT file not found: PATH" unless {@code file} is an existing regular file. */
     static void requireFile(String what, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(what + " file not found: " + file);
