@@ -7,14 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rewire's configuration: an immutable map of string keys read through typed getters.
@@ -33,8 +40,14 @@ public final class RewireConfig {
     public static final String DEFAULTS_RESOURCE = "/rewire-defaults.properties";
     public static final String ENV_PREFIX = "REWIRE_";
     public static final String KAFKA_PREFIX = "kafka.";
+    /** The duration forms {@link #getDuration(String)} accepts, for error messages. */
+    public static final String DURATION_FORMS = "a duration like 500ms, 30s, 10m, 2h, 7d or PT5M";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RewireConfig.class);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** The per-outlet keys the defaults file documents: {@code ingest.outlets.<name>.<setting>}. */
+    private static final Pattern OUTLET_KEY = Pattern.compile("ingest\\.outlets\\.(.+)\\.([^.]+)");
+    private static final List<String> OUTLET_SETTINGS = List.of("seeds", "pollInterval", "include", "exclude");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> values;
@@ -52,7 +65,9 @@ public final class RewireConfig {
     public static RewireConfig load(Path userFile, Map<String, String> env) {
         Map<String, String> merged = new LinkedHashMap<>(defaultsMap());
         if (userFile != null) {
-            merged.putAll(readFile(userFile));
+            Map<String, String> fromFile = readFile(userFile);
+            unknownKeyWarnings(fromFile.keySet(), userFile.toString()).forEach(LOG::warn);
+            merged.putAll(fromFile);
         }
         merged.putAll(fromEnvironment(env, merged.keySet()));
         return new RewireConfig(merged);
@@ -146,7 +161,7 @@ public final class RewireConfig {
         try {
             return parseDuration(value);
         } catch (IllegalArgumentException e) {
-            throw invalid(key, value, "a duration like 500ms, 30s, 5m, 2h, 7d or PT5M");
+            throw invalid(key, value, DURATION_FORMS);
         }
     }
 
@@ -217,11 +232,104 @@ public final class RewireConfig {
                 || k.contains("credential");
     }
 
-    /** Parses the duration forms accepted by {@link #getDuration(String)}. */
+    /**
+     * True for the keys the defaults file documents: its own keys, any {@code kafka.*} pass-through key and
+     * the per-outlet keys {@code ingest.outlets.<name>.seeds|pollInterval|include|exclude}.
+     */
+    public static boolean isKnownKey(String key) {
+        if (key.startsWith(KAFKA_PREFIX) || KnownKeys.ALL.contains(key)) {
+            return true;
+        }
+        Matcher m = OUTLET_KEY.matcher(key);
+        return m.matches() && OUTLET_SETTINGS.contains(m.group(2));
+    }
+
+    /**
+     * The known key {@code key} was probably meant to be (a few typing mistakes or a different case away,
+     * or the only known key ending in {@code .key}), or null when none is close.
+     */
+    public static String closestKnownKey(String key) {
+        Matcher outlet = OUTLET_KEY.matcher(key);
+        if (outlet.matches()) {
+            String setting = closest(outlet.group(2), OUTLET_SETTINGS);
+            return setting == null ? null : "ingest.outlets." + outlet.group(1) + "." + setting;
+        }
+        Set<String> known = KnownKeys.ALL;
+        String near = closest(key, known);
+        if (near != null) {
+            return near;
+        }
+        List<String> endingWith = known.stream().filter(k -> k.endsWith("." + key)).toList();
+        return endingWith.size() == 1 ? endingWith.get(0) : null;
+    }
+
+    /**
+     * One warning for each key of {@code keys} that {@link #isKnownKey is not known}, naming it, where it
+     * came from and the {@link #closestKnownKey closest known key}. Unknown keys are not errors: a shared
+     * configuration file may carry keys for other tools or versions.
+     */
+    public static List<String> unknownKeyWarnings(Collection<String> keys, String source) {
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            if (!isKnownKey(key)) {
+                String near = closestKnownKey(key);
+                out.add("unknown configuration key '" + key + "' (" + source + ") is ignored"
+                        + (near == null ? "" : "; did you mean '" + near + "'?")
+                        + " (every key: rewire-defaults.properties)");
+            }
+        }
+        return out;
+    }
+
+    /** The candidate within a small edit distance of {@code word} (ignoring case), the nearest first; or null. */
+    private static String closest(String word, Collection<String> candidates) {
+        String w = word.toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, Math.min(3, w.length() / 4));
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = editDistance(w, c.toLowerCase(Locale.ROOT));
+            if (d <= limit && d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance of {@code a} and {@code b}. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Parses the duration forms accepted by {@link #getDuration(String)}.
+     *
+     * @throws IllegalArgumentException when {@code text} is none of them (also for a malformed ISO-8601 form)
+     */
     public static Duration parseDuration(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
-        if (value.startsWith("pt") || value.startsWith("p")) {
-            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        if (value.startsWith("p")) {
+            try {
+                return Duration.parse(value.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not a duration: " + text, e);
+            }
         }
         Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
@@ -261,6 +369,11 @@ public final class RewireConfig {
             out.put(key, value);
         });
         return out;
+    }
+
+    /** The keys of the defaults file, read once when first needed. */
+    private static final class KnownKeys {
+        static final Set<String> ALL = Set.copyOf(defaultsMap().keySet());
     }
 
     private static Map<String, String> defaultsMap() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +64,48 @@ class RewireConfigTest {
     void aMissingUserFileIsAClearError(@TempDir Path tmp) {
         assertThatThrownBy(() -> RewireConfig.load(tmp.resolve("nope.properties"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aMalformedIsoDurationFailsWithTheKeyAndTheForms() {
+        RewireConfig cfg = RewireConfig.defaults().with("stories.horizon", "P5X");
+        assertThatThrownBy(() -> cfg.getDuration("stories.horizon"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("stories.horizon").hasMessageContaining("30s").hasMessageContaining("PT5M");
+        assertThatThrownBy(() -> RewireConfig.parseDuration("P5X")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P5X");
+    }
+
+    @Test
+    void knownKeysAreTheDefaultsFilesKafkaPassThroughAndPerOutletKeys() {
+        assertThat(RewireConfig.isKnownKey("stories.horizon")).isTrue();
+        assertThat(RewireConfig.isKnownKey("kafka.sasl.mechanism")).isTrue();
+        assertThat(RewireConfig.isKnownKey("ingest.outlets.valley-courier.seeds")).isTrue();
+        assertThat(RewireConfig.isKnownKey("ingest.outlets.valley-courier.exclude")).isTrue();
+        assertThat(RewireConfig.isKnownKey("stories.horizn")).isFalse();
+        assertThat(RewireConfig.isKnownKey("ingest.outlets.valley-courier.pollIntervall")).isFalse();
+    }
+
+    @Test
+    void unknownKeysAreWarnedAboutWithTheClosestKnownKey() {
+        assertThat(RewireConfig.unknownKeyWarnings(List.of("stories.horizon", "kafka.acks"), "--set")).isEmpty();
+        assertThat(RewireConfig.unknownKeyWarnings(List.of("stories.horizn"), "--set")).singleElement().asString()
+                .contains("'stories.horizn'").contains("--set").contains("did you mean 'stories.horizon'");
+        assertThat(RewireConfig.closestKnownKey("sink.postgres.jdbcURL")).isEqualTo("sink.postgres.jdbcUrl");
+        assertThat(RewireConfig.closestKnownKey("ingest.outlets.valley-courier.pollinterval"))
+                .isEqualTo("ingest.outlets.valley-courier.pollInterval");
+        assertThat(RewireConfig.closestKnownKey("releaseInterval")).isEqualTo("demo.releaseInterval");
+        assertThat(RewireConfig.unknownKeyWarnings(List.of("grafana.dashboard.uid"), "team.properties"))
+                .singleElement().asString().contains("'grafana.dashboard.uid'").contains("team.properties")
+                .doesNotContain("did you mean");
+    }
+
+    @Test
+    void aUserFileWithUnknownKeysStillLoads(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("shared.properties");
+        Files.writeString(file, "stories.horizon=3d\ngrafana.dashboard.uid=abc\n");
+        RewireConfig cfg = RewireConfig.load(file, Map.of());
+        assertThat(cfg.getDuration("stories.horizon")).isEqualTo(Duration.ofDays(3));
+        assertThat(cfg.getString("grafana.dashboard.uid")).isEqualTo("abc");
     }
 }

@@ -49,6 +49,18 @@ class ContractTest {
     }
 
     @Test
+    void rejectedCountsTheInputsUtf8BytesNotItsCharacters() {
+        String input = "Zürich – 東京 😀";  // 1-, 2-, 3- and 4-byte characters (the emoji is two chars)
+        Rejected r = Rejected.of("enrich", RejectReason.NO_ARTICLE, "no text", "k", "i", "https://o.test/a", "O",
+                "jsonl", input, Instant.EPOCH);
+        assertThat(r.inputBytes()).isEqualTo(input.getBytes(StandardCharsets.UTF_8).length).isEqualTo(23)
+                .isNotEqualTo(input.length());
+        for (String s : new String[] {"", "ascii", "é", "\uD83D", "a\uDE00b", "\uD83D\uDE00\uD83D", "ŧ€𝄞"}) {
+            assertThat(Rejected.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
     void badBytesAreASerializationError() {
         assertThatThrownBy(() -> JsonSerde.of(RawArticle.class).deserializer().deserialize("news.raw",
                 "{not json".getBytes(StandardCharsets.UTF_8))).isInstanceOf(SerializationException.class)

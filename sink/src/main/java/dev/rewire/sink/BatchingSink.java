@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metrics (tag {@code sink}): {@code rewire.sink.rows}, {@code rewire.sink.batch} (timer of successful
  * writes), {@code rewire.sink.invalid}, {@code rewire.sink.retries}, {@code rewire.sink.lag} (gauge,
- * records behind the end of the assigned partitions, as of the last poll).
+ * records behind the end of the assigned partitions, as of the last poll), and the consumer's own
+ * {@code kafka.consumer.*} metrics ({@link KafkaClientMetrics}, removed when the sink closes).
  *
  * <p>The public methods are thread-safe; {@link #writeBatch}, {@link #open()} and {@link #release()} run
  * on one thread at a time.
@@ -119,6 +121,7 @@ public abstract class BatchingSink implements AutoCloseable {
     private final Counter retriesCounter;
     private final Timer batchTimer;
     private final Gauge lagGauge;
+    private final KafkaClientMetrics consumerMetrics;
 
     /**
      * @param name        short name of the sink ({@code postgres}, {@code file}): metric tag, thread and log name
@@ -158,6 +161,8 @@ public abstract class BatchingSink implements AutoCloseable {
         this.lagGauge = Gauge.builder("rewire.sink.lag", lag, AtomicLong::get).tag("sink", name)
                 .description("Records behind the end of the assigned partitions").strongReference(true)
                 .register(registry);
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
     }
 
     /**
@@ -405,6 +410,7 @@ public abstract class BatchingSink implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("{} sink: closing the consumer failed: {}", name, e.toString());
         }
+        consumerMetrics.close();
         try {
             release();
         } catch (Exception e) {

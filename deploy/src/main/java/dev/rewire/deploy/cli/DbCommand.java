@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = {"Query the PostgreSQL read model kept in a data directory (or the configured database).",
+            "With sink.postgres.jdbcUrl set it uses that database, and first brings its schema up to date (Flyway "
+                + "migrations, as the sink runs them).",
             "Without --sql: serve the embedded database until Ctrl-C and print the psql command.",
             "Example: rewire replay ../shared/seeds --out x.jsonl --data-dir DIR && rewire db --data-dir DIR "
                     + "--sql \"SELECT story_id, member_count, outlets FROM story_feed ORDER BY member_count DESC\""})

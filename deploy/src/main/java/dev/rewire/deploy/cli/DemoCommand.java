@@ -27,13 +27,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (e.g. 60s, 10m); default: until Ctrl-C.")
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (e.g. 60s, 10m, PT5M); default: until Ctrl-C.")
     String duration;
 
     @Override
     public Integer call() throws Exception {
         RewireConfig cfg = common.load();
-        Duration d = duration == null ? null : RewireConfig.parseDuration(duration);
+        Duration d = CommonOptions.durationOption("--duration", duration);
         Path demoDir = cfg.dataDir().resolve("demo");
         ReplayCommand.deleteRecursively(demoDir);
         cfg = cfg.with("rewire.dataDir", demoDir.toString())
@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Running" + (d == null ? " (Ctrl-C to stop)" : " for " + d.toSeconds() + " s") + ". Metrics: "
                 + process.metricsUri() + (process.webServer() == null ? ""
-                        : "  Dashboard: " + process.webServer().dashboardUri()));
+                        : "  Dashboard: " + process.webServer().printableDashboardUri()));
         return LongRunning.run(process, d, () -> "newsroom " + newsroom.publishedArticleUris().size() + "/"
                 + newsroom.totalArticles() + " | " + process.statusLine(), newsroom);
     }

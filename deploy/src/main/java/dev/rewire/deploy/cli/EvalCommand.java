@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Option;
  * that its rewrites form one story, alone or interleaved into another stream; it exits 1 when they do not.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure extraction or story grouping against labelled data (see docs/benchmarks.md).",
+        description = {"Measure extraction or story grouping against labelled data, or check the seeds.",
+            "See docs/benchmarks.md.",
+            "Exit 1 when a gate fails (--min-f1, or seeds not met)."},
         subcommands = {EvalCommand.Extraction.class, EvalCommand.Stories.class, EvalCommand.Seeds.class})
 public final class EvalCommand implements Runnable {
 
@@ -61,11 +65,16 @@ public final class EvalCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        /** Replays the input (unless predictions are given) and returns the output file. */
+        /**
+         * Replays the input (unless predictions are given) and returns the output file. Checks the files
+         * first, so a wrong path fails at once (exit 2) rather than after a long replay.
+         */
         Path predictionsFile() throws Exception {
             if (output.predictions == null && input == null) {
                 throw new IllegalArgumentException("give --input to replay, or --predictions to score an existing output");
             }
+            requireFile("truth", truth);
+            output.requireFiles();
             return output.file(common, input);
         }
 
@@ -92,7 +101,7 @@ public final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ExtractionScore.Metric m = ExtractionScore.Metric.valueOf(metric.trim().toUpperCase(Locale.ROOT));
+            ExtractionScore.Metric m = metric(metric);
             Path file = predictionsFile();
             Map<String, String> truthText = readField(truth, "url", "text");
             Map<String, String> predicted = readField(file, "url", "text");
@@ -103,6 +112,17 @@ public final class EvalCommand implements Runnable {
                 System.out.printf(Locale.ROOT, "  f1=%.3f p=%s r=%s  %s%n", p.f1(), fmt(p.precision()), fmt(p.recall()), p.url());
             }
             return gate(r.f1());
+        }
+
+        /** The metric named {@code name}; an unknown name is a usage error that lists the valid ones. */
+        static ExtractionScore.Metric metric(String name) {
+            for (ExtractionScore.Metric m : ExtractionScore.Metric.values()) {
+                if (m.name().equalsIgnoreCase(name.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("--metric '" + name + "' is not one of: " + Arrays.stream(
+                    ExtractionScore.Metric.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
 
         private static String fmt(Double d) {
@@ -139,6 +159,13 @@ public final class EvalCommand implements Runnable {
 
         @Option(names = "--out", paramLabel = "FILE", description = "Keep the replay's output here.")
         Path out;
+
+        /** Fails (exit 2) when {@code --predictions} names no file. */
+        void requireFiles() {
+            if (predictions != null) {
+                requireFile("predictions", predictions);
+            }
+        }
 
         /** {@code --predictions}, or the output of a replay of {@code input} (printing its summary). */
         Path file(CommonOptions common, Path input) throws Exception {
@@ -177,7 +204,15 @@ public final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (!Files.isDirectory(seeds)) {
+                throw new IllegalArgumentException("seeds directory not found: " + seeds);
+            }
             Path expectedFile = expected != null ? expected : seeds.resolve("expected.json");
+            requireFile("expected", expectedFile);
+            output.requireFiles();
+            if (interleave != null && output.predictions == null) {
+                requireFile("interleave", interleave);
+            }
             JsonNode want = Json.mapper().readTree(expectedFile.toFile());
             Path input = seeds;
             if (output.predictions == null && interleave != null) {
@@ -204,6 +239,13 @@ public final class EvalCommand implements Runnable {
             System.out.println(r.storyLine());
             System.out.println(r.passed() ? "ok: the seeds meet their expectations" : "FAIL: the seeds do not meet their expectations");
             return r.passed() ? 0 : RewireCli.EXIT_FAILURE;
+        }
+    }
+
+    /** Fails (exit 2) with "WHAT file not found: PATH" unless {@code file} is an existing regular file. */
+    static void requireFile(String what, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " file not found: " + file);
         }
     }
 

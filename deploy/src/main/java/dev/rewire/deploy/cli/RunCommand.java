@@ -12,4 +12,9 @@ public final class RunCommand extends StageCommand {
     EnumSet<Stage> stages() {
         return EnumSet.of(Stage.INGEST, Stage.ENRICH, Stage.SINK);
     }
+
+    @Override
+    String name() {
+        return "run";
+    }
 }

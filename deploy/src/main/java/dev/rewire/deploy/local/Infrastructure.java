@@ -61,7 +61,8 @@ public final class Infrastructure implements AutoCloseable {
             if (withDatabase) {
                 if (cfg.isSet("sink.postgres.jdbcUrl")) {
                     ds = DataSources.fromConfig(cfg);
-                    dbDescription = cfg.getString("sink.postgres.jdbcUrl");
+                    // The URL may carry a password (?password=, user:pass@): never print it.
+                    dbDescription = DataSources.redact(cfg.getString("sink.postgres.jdbcUrl"));
                     say.accept("PostgreSQL: external database at " + dbDescription);
                 } else {
                     Path dir = cfg.dataDir().resolve("postgres");
@@ -91,7 +92,7 @@ public final class Infrastructure implements AutoCloseable {
         return Optional.ofNullable(dataSource);
     }
 
-    /** Where the database is, for people (a JDBC URL without credentials, or "none"). */
+    /** Where the database is, for people: a JDBC URL with any password masked, or "none". Safe to print. */
     public String databaseDescription() {
         return databaseDescription;
     }

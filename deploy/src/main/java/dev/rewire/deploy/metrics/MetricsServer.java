@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Serves {@code GET /metrics} (Prometheus text format) and {@code GET /health} (200 while the pipeline
- * is healthy, 503 otherwise) on a small JDK HTTP server. Binds to the configured host, loopback by default.
+ * is healthy, 503 otherwise) on a small JDK HTTP server. Binds to the configured host, loopback by default;
+ * {@link #startOrFallBack} moves to a free port when the configured one is taken.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -25,6 +27,24 @@ public final class MetricsServer implements AutoCloseable {
     private MetricsServer(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
+    }
+
+    /**
+     * Starts serving on {@code port}, or on a free port when {@code port} is taken (a second demo on the same
+     * machine), as the dashboard does; {@code say} is told about the fall-back. The URL actually served is
+     * {@link #metricsUri()}.
+     */
+    public static MetricsServer startOrFallBack(String host, int port, PrometheusMeterRegistry registry,
+                                                BooleanSupplier healthy, Consumer<String> say) {
+        try {
+            return start(host, port, registry, healthy);
+        } catch (UncheckedIOException e) {
+            if (port == 0) {
+                throw e;
+            }
+            say.accept("Metrics: port " + port + " is busy (" + e.getCause().getMessage() + "); using a free port");
+            return start(host, 0, registry, healthy);
+        }
     }
 
     /** Starts serving; {@code port} 0 picks a free port. */

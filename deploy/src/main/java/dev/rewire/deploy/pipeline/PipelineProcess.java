@@ -78,8 +78,8 @@ public final class PipelineProcess implements AutoCloseable {
         KafkaSetup.ensureTopics(cfg, infra.bootstrapServers(), topics);
 
         if (cfg.getBoolean("metrics.enabled")) {
-            metricsServer = MetricsServer.start(cfg.getString("metrics.host"), cfg.getInt("metrics.port"), registry,
-                    this::healthy);
+            metricsServer = MetricsServer.startOrFallBack(cfg.getString("metrics.host"), cfg.getInt("metrics.port"),
+                    registry, this::healthy, say);
             toClose.push(metricsServer);
             say.accept("Metrics: " + metricsServer.metricsUri());
         }
@@ -101,7 +101,7 @@ public final class PipelineProcess implements AutoCloseable {
                 if (cfg.getBoolean("web.enabled")) {
                     webServer = startWeb(cfg, ds, say);
                     toClose.push(webServer);
-                    say.accept("Dashboard: " + webServer.dashboardUri());
+                    say.accept("Dashboard: " + webServer.printableDashboardUri());
                     say.accept("Feeds: " + webServer.uri().resolve("/feed.json") + "  " + webServer.uri().resolve("/feed.atom")
                             + "  live: " + webServer.uri().resolve("/api/stream"));
                 }

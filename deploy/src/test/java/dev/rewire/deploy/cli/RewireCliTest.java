@@ -3,8 +3,10 @@ package dev.rewire.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,6 +22,11 @@ class RewireCliTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
+    }
+
+    /** What was printed, with the help's line breaks folded into single spaces. */
+    private String words() {
+        return out.toString().replaceAll("\\s+", " ");
     }
 
     @Test
@@ -56,5 +63,60 @@ class RewireCliTest {
                 "--set", "replay.idleTimeout=soon");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("replay.idleTimeout").contains("REWIRE_REPLAY_IDLE_TIMEOUT");
+    }
+
+    @Test
+    void aSingleStageWithoutKafkaBootstrapServersIsAUsageError(@TempDir Path tmp) {
+        Assumptions.assumeTrue(System.getenv("REWIRE_KAFKA_BOOTSTRAP_SERVERS") == null,
+                "REWIRE_KAFKA_BOOTSTRAP_SERVERS is set in this environment");
+        for (String stage : new String[] {"ingest", "enrich", "sink"}) {
+            // --duration: should the check be missing, the stage stops by itself (and the test fails on the code)
+            assertThat(run(stage, "--data-dir", tmp.toString(), "--duration", "1s")).as(stage).isEqualTo(2);
+            assertThat(err.toString()).contains("rewire " + stage).contains("kafka.bootstrap.servers")
+                    .contains("REWIRE_KAFKA_BOOTSTRAP_SERVERS").contains("rewire run").contains("rewire demo");
+            assertThat(run(stage, "--help")).isZero();
+            assertThat(out.toString()).contains("Needs kafka.bootstrap.servers");
+        }
+    }
+
+    @Test
+    void aMalformedDurationIsAUsageErrorNamingTheOptionAndTheForms(@TempDir Path tmp) {
+        for (String cmd : new String[] {"run", "demo"}) {
+            assertThat(run(cmd, "--data-dir", tmp.toString(), "--duration", "P5X")).as(cmd).isEqualTo(2);
+            assertThat(err.toString()).contains("--duration 'P5X'").contains("30s").contains("PT5M");
+        }
+    }
+
+    @Test
+    void aMissingTruthFileIsAUsageErrorNamingIt(@TempDir Path tmp) throws Exception {
+        Path predictions = Files.writeString(tmp.resolve("p.jsonl"), "");
+        Path truth = tmp.resolve("missing.jsonl");
+        assertThat(run("eval", "extraction", "--predictions", predictions.toString(), "--truth", truth.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("truth file not found: " + truth);
+    }
+
+    @Test
+    void anUnknownMetricIsAUsageErrorListingTheValidOnes(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("p.jsonl"), "");
+        assertThat(run("eval", "extraction", "--predictions", file.toString(), "--truth", file.toString(),
+                "--metric", "foo")).isEqualTo(2);
+        assertThat(err.toString()).contains("--metric 'foo'").contains("scrapinghub, wcxb");
+    }
+
+    @Test
+    void aMissingSeedsDirectoryIsAUsageError(@TempDir Path tmp) {
+        assertThat(run("eval", "seeds", "--seeds", tmp.resolve("nope").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("seeds directory not found");
+    }
+
+    @Test
+    void helpSaysWhatEachCommandDoes() {
+        assertThat(run("--help")).isZero();
+        assertThat(words()).contains("or check the seeds"); // eval's line in the command list
+        assertThat(run("sink", "--help")).isZero();
+        assertThat(words()).contains("news.rewrites and news.stories to PostgreSQL").contains("dashboard");
+        assertThat(run("db", "--help")).isZero();
+        assertThat(words()).contains("Flyway").contains("--port");
     }
 }

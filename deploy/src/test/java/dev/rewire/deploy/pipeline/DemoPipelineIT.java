@@ -62,6 +62,9 @@ class DemoPipelineIT {
             String metrics = get(process.metricsUri());
             assertThat(metrics).contains("kafka_stream_").contains("rewire_enrich_clean_total")
                     .contains("jvm_memory_used_bytes").contains("kafka_producer_");
+            // Not only the enrich application's clients: the ingest producer and both sinks' consumers.
+            assertThat(metrics).contains("client_id=\"rewire-ingest\"")
+                    .contains("consumer-rewire-sink-postgres").contains("consumer-rewire-sink-file");
             assertThat(process.statusLine()).startsWith("read " + total);
         }
     }

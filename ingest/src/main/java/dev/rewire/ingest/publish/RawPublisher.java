@@ -10,6 +10,7 @@ import dev.rewire.model.Rejected;
 import dev.rewire.model.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metrics: {@code rewire.ingest.read} (tags {@code kind} = how the input was found: file, jsonl, warc,
  * page…, and {@code result} = article | failure), {@code rewire.ingest.published} (tag {@code topic}, counted
- * when the broker acknowledges), {@code rewire.ingest.failed} (tag {@code topic}, send errors).
+ * when the broker acknowledges), {@code rewire.ingest.failed} (tag {@code topic}, send errors), and the
+ * producer's own {@code kafka.producer.*} metrics ({@link KafkaClientMetrics}, removed on {@link #close()}).
  *
  * <p>Thread-safe (the Kafka producer is), though sources themselves are single-threaded.
  */
@@ -62,6 +64,7 @@ public final class RawPublisher implements AutoCloseable {
     private final Counter publishedRejected;
     private final Counter failedRaw;
     private final Counter failedRejected;
+    private final KafkaClientMetrics producerMetrics;
     private final AtomicReference<Exception> firstError = new AtomicReference<>();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -95,6 +98,8 @@ public final class RawPublisher implements AutoCloseable {
         this.publishedRejected = published(topics.rejected());
         this.failedRaw = failed(topics.raw());
         this.failedRejected = failed(topics.rejected());
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
     }
 
     /**
@@ -253,6 +258,8 @@ public final class RawPublisher implements AutoCloseable {
             producer.close(CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
             firstError.compareAndSet(null, e);
+        } finally {
+            producerMetrics.close();
         }
         if (firstError.get() != null && !errorReported) {
             throwIfFailed();

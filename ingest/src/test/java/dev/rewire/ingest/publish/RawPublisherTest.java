@@ -45,6 +45,19 @@ class RawPublisherTest {
     }
 
     @Test
+    void bindsItsKafkaProducersMetricsUntilClosed() {
+        // A real producer (the Mock reports no metrics); nothing is sent, so it needs no broker.
+        RawPublisher publisher = new RawPublisher(RawPublisher.producerConfig(RewireConfig.defaults(), "127.0.0.1:1"),
+                topics, registry);
+        try {
+            assertThat(registry.getMeters()).anyMatch(m -> m.getId().getName().startsWith("kafka.producer."));
+        } finally {
+            publisher.close();
+        }
+        assertThat(registry.getMeters()).noneMatch(m -> m.getId().getName().startsWith("kafka.producer."));
+    }
+
+    @Test
     void sendsArticlesToRawAndFailuresToRejected() throws Exception {
         MockProducer<String, byte[]> producer = producer(true);
         Ingested.Article article = article();

@@ -135,7 +135,15 @@ public final class WebServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + a.getPort() + "/");
     }
 
-    /** The dashboard's URI, with the access token when one is configured (to open once in a browser). */
+    /**
+     * The dashboard's address to print or log: {@link #uri()}, and when an access token is required, the
+     * {@code ?token=} parameter with a placeholder instead of the token (printed output ends up in logs).
+     */
+    public String printableDashboardUri() {
+        return config.accessToken() == null ? uri().toString() : uri() + "?token=<web.accessToken>";
+    }
+
+    /** The dashboard's URI, with the access token when one is configured (to open once in a browser); never print it. */
     public URI dashboardUri() {
         return config.accessToken() == null ? uri()
                 : uri().resolve("/?token=" + URLEncoder.encode(config.accessToken(), StandardCharsets.UTF_8));

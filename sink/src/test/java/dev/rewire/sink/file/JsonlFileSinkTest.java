@@ -64,6 +64,19 @@ class JsonlFileSinkTest {
     }
 
     @Test
+    void bindsItsKafkaConsumersMetricsUntilClosed() {
+        // A real consumer (the Mock reports no metrics); it connects nowhere before start().
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        JsonlFileSink real = new JsonlFileSink(cfg, JsonlFileSink.consumerConfig(cfg, "127.0.0.1:1", "g"), TOPICS, own);
+        try {
+            assertThat(own.getMeters()).anyMatch(m -> m.getId().getName().startsWith("kafka.consumer."));
+        } finally {
+            real.close();
+        }
+        assertThat(own.getMeters()).noneMatch(m -> m.getId().getName().startsWith("kafka.consumer."));
+    }
+
+    @Test
     void writesOneValidJsonLinePerArticleAndCommitsAfterTheWrite() throws Exception {
         assertThat(sink.path()).isEqualTo(file.toAbsolutePath());
         consumer.assignOnNextPoll(List.of(CLEAN0, CLEAN1));

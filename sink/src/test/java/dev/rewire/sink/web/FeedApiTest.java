@@ -291,6 +291,7 @@ class FeedApiTest {
             assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
             assertThat(send(base, "/api/stories", Map.of("Cookie", cookie.split(";")[0])).statusCode()).isEqualTo(200);
             assertThat(guarded.dashboardUri().toString()).endsWith("/?token=s3cret");
+            assertThat(guarded.printableDashboardUri()).endsWith("/?token=<web.accessToken>").doesNotContain("s3cret");
 
             // a feed reader paging with ?token=: the next page's link keeps it, and works
             JsonNode page1 = Json.mapper().readTree(send(base, "/feed.json?token=s3cret&limit=5", Map.of()).body());
