@@ -2,6 +2,8 @@ package dev.rewire.ingest.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rewire.config.RewireConfig;
 import dev.rewire.ingest.content.CappedBody;
 import dev.rewire.ingest.content.TextDecoding;
@@ -34,13 +36,20 @@ import java.util.Locale;
  * <p>Each file becomes an article: url = the file's URI, outlet = the file name without extension,
  * fetchedAt = its modification time, contentType {@code text/plain} for {@code .txt} else {@code text/html},
  * body decoded as UTF-8 (BOM dropped, malformed bytes replaced) and cut at {@code ingest.maxBodyBytes}.
- * A side file with the same base name and {@code .json} extension may set {@code url}, {@code outlet},
- * {@code publishedAt}, {@code fetchedAt} and {@code title}; a malformed side file or an unreadable file
- * yields an {@link Ingested.Failure}.
+ * A side file with the same base name and a {@code .json}, {@code .yaml} or {@code .yml} extension (the first
+ * found, in that order; at most {@value #MAX_SIDE_FILE_BYTES} bytes) may set {@code url}, {@code outlet},
+ * {@code publishedAt}, {@code fetchedAt} and {@code title}; a malformed or oversized side file or an
+ * unreadable file yields an {@link Ingested.Failure}.
  *
  * <p>Exists so a folder of saved pages can be pushed through the real pipeline ({@code rewire replay DIR}).
  */
 public final class DirectorySource extends AbstractArticleSource {
+
+    /** A side file's size limit: a few fields, so anything near this is not a side file. */
+    static final int MAX_SIDE_FILE_BYTES = 1 << 20;
+    private static final List<String> SIDE_FILE_EXTENSIONS = List.of(".json", ".yaml", ".yml");
+    /** YAML through Jackson (SnakeYAML underneath, with its alias, depth and size limits). */
+    private static final ObjectMapper YAML = new YAMLMapper();
 
     private final Path root;
     private final long maxBodyBytes;
@@ -142,19 +151,26 @@ public final class DirectorySource extends AbstractArticleSource {
         Instant fetchedAt = null;
         String title = null;
 
-        Path side = file.resolveSibling(base + ".json");
-        if (Files.isRegularFile(side)) {
+        Path side = sideFile(file, base);
+        if (side != null) {
+            boolean json = side.getFileName().toString().endsWith(".json");
+            String format = json ? "JSON" : "YAML";
             JsonNode meta;
             try {
-                meta = Json.mapper().readTree(side.toFile());
+                if (Files.size(side) > MAX_SIDE_FILE_BYTES) {
+                    return failure(RejectReason.TOO_LARGE, file, "side file " + side + " is larger than "
+                            + MAX_SIDE_FILE_BYTES + " bytes");
+                }
+                meta = (json ? Json.mapper() : YAML).readTree(side.toFile());
             } catch (JsonProcessingException e) {
-                return failure(RejectReason.MALFORMED_RECORD, file, "side file " + side + " is not valid JSON: "
-                        + e.getOriginalMessage());
-            } catch (IOException e) {
+                return failure(RejectReason.MALFORMED_RECORD, file, "side file " + side + " is not valid " + format
+                        + ": " + e.getOriginalMessage());
+            } catch (IOException | RuntimeException e) {  // SnakeYAML reports some limits as runtime exceptions
                 return failure(RejectReason.UNREADABLE_INPUT, file, "cannot read side file " + side + ": " + e);
             }
             if (meta == null || !meta.isObject()) {
-                return failure(RejectReason.MALFORMED_RECORD, file, "side file " + side + " is not a JSON object");
+                return failure(RejectReason.MALFORMED_RECORD, file, "side file " + side + " is not a " + format
+                        + " object");
             }
             url = orElse(JsonFields.text(meta, "url"), url);
             outlet = orElse(JsonFields.text(meta, "outlet"), outlet);
@@ -180,6 +196,17 @@ public final class DirectorySource extends AbstractArticleSource {
         String decoded = TextDecoding.decodeUtf8(body.bytes(), body.truncated());
         return Ingested.article(url, url, outlet, fetchedAt, text ? RawArticle.TEXT : RawArticle.HTML, decoded,
                 DiscoveredVia.FILE, publishedAt, title, body.truncated());
+    }
+
+    /** The article's side file: {@code base.json}, else {@code base.yaml}, else {@code base.yml}; null if none. */
+    private static Path sideFile(Path file, String base) {
+        for (String ext : SIDE_FILE_EXTENSIONS) {
+            Path side = file.resolveSibling(base + ext);
+            if (Files.isRegularFile(side)) {
+                return side;
+            }
+        }
+        return null;
     }
 
     private static Ingested failure(RejectReason reason, Path file, String message) {

@@ -118,6 +118,66 @@ class DirectorySourceTest {
     }
 
     @Test
+    void aYamlSideFileWorksLikeAJsonOneAndJsonWinsWhenBothExist() throws IOException {
+        Files.writeString(dir.resolve("a.html"), "<p>one</p>");
+        Files.writeString(dir.resolve("a.yaml"), """
+                # saved from the harbour desk
+                url: https://harbour.example/a
+                outlet: Harbour Daily
+                publishedAt: 2031-06-05T08:00:00Z
+                title: "Quay: the tide report"
+                """);
+        Files.writeString(dir.resolve("b.html"), "<p>two</p>");
+        Files.writeString(dir.resolve("b.yml"), "outlet: Valley Wire\n");
+        Files.writeString(dir.resolve("c.html"), "<p>three</p>");
+        Files.writeString(dir.resolve("c.json"), "{\"outlet\": \"from json\"}");
+        Files.writeString(dir.resolve("c.yaml"), "outlet: from yaml\n");
+
+        List<Ingested> items = drain(new DirectorySource(dir, config()));
+
+        assertThat(items).hasSize(3);
+        RawArticle a = article(items.get(0));
+        assertThat(a.url()).isEqualTo("https://harbour.example/a");
+        assertThat(a.outlet()).isEqualTo("Harbour Daily");
+        assertThat(a.publishedAt()).isEqualTo(Instant.parse("2031-06-05T08:00:00Z"));
+        assertThat(a.title()).isEqualTo("Quay: the tide report");
+        assertThat(article(items.get(1)).outlet()).isEqualTo("Valley Wire");
+        assertThat(article(items.get(2)).outlet()).isEqualTo("from json");
+    }
+
+    @Test
+    void hostileMalformedOrOversizedYamlSideFilesDoNotStopTheSource() throws IOException {
+        Files.writeString(dir.resolve("a.html"), "<p>one</p>");
+        StringBuilder laughs = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {  // a billion laughs: each level nine aliases of the one before
+            laughs.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                laughs.append(i == 0 ? "" : ",").append('*').append((char) (c - 1));
+            }
+            laughs.append("]\n");
+        }
+        Files.writeString(dir.resolve("a.yaml"), laughs);
+        Files.writeString(dir.resolve("b.html"), "<p>two</p>");
+        Files.writeString(dir.resolve("b.yaml"), "outlet: [unclosed\n");
+        Files.writeString(dir.resolve("c.html"), "<p>three</p>");
+        Files.writeString(dir.resolve("c.yaml"), "outlet: x\n" + "# padding\n".repeat(DirectorySource.MAX_SIDE_FILE_BYTES / 10));
+        Files.writeString(dir.resolve("d.html"), "<p>four</p>");
+        Files.writeString(dir.resolve("d.yaml"), "- just\n- a list\n");
+        Files.writeString(dir.resolve("e.html"), "<p>five</p>");
+
+        List<Ingested> items = drain(new DirectorySource(dir, config()));
+
+        assertThat(items).hasSize(5);
+        assertThat(article(items.get(0)).outlet()).as("aliases are not expanded: a mapping of unknown keys")
+                .isEqualTo("a");
+        assertThat(failure(items.get(1)).reason()).isEqualTo(RejectReason.MALFORMED_RECORD);
+        assertThat(failure(items.get(1)).message()).contains("not valid YAML");
+        assertThat(failure(items.get(2)).reason()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(failure(items.get(3)).message()).contains("not a YAML object");
+        assertThat(article(items.get(4)).body()).isEqualTo("<p>five</p>");
+    }
+
+    @Test
     void reportsProgressAndRejectsANonDirectory() throws IOException {
         Files.writeString(dir.resolve("one.txt"), "first");
         Files.writeString(dir.resolve("two.txt"), "second");
