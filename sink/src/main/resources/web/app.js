@@ -271,6 +271,9 @@ async function storyView(id) {
       stat('spread over', fmtLag((Date.parse(s.lastSeenAt) - Date.parse(s.firstSeenAt)) / 1000))),
     timelineChart(members),
     el('h2', { text: 'Members side by side' }),
+    members.length < s.memberCount
+      ? el('p', { class: 'legend', text: 'Showing the first ' + members.length + ' of ' + s.memberCount + ' members.' })
+      : '',
     el('p', { class: 'legend' }, 'Highlighted: ', el('mark', { class: 'diff', text: 'words' }),
       ' that are not in the original (' + (original ? original.outlet : '?') + ').'),
     el('div', { class: 'members', id: 'members' }, cards));
@@ -316,7 +319,8 @@ async function render() {
   const hash = location.hash || '#/';
   let view;
   if (hash.startsWith('#/story/')) {
-    const id = decodeURIComponent(hash.slice('#/story/'.length));
+    let id = hash.slice('#/story/'.length);
+    try { id = decodeURIComponent(id); } catch (e) { /* a malformed escape: ask for the id as written */ }
     view = { name: 'story', load: () => storyView(id) };
   } else if (hash === '#/outlets') {
     view = { name: 'outlets', load: outletsView };
@@ -355,12 +359,25 @@ function scheduleRefresh() {
   }, Math.max(700, serverCacheMillis + 300));
 }
 
+// The browser reconnects a dropped stream by itself, but gives up for good when the server answers with
+// anything but 200 (503 when web.maxStreams are all taken, 500 while the database is down): then connect
+// again ourselves, waiting longer each time (up to a minute), and reload the view meanwhile.
+let liveRetryMillis = 2000;
+
 function connectLive() {
   if (!('EventSource' in window)) { setInterval(scheduleRefresh, 10000); return; }
   const source = new EventSource('/api/stream');
-  source.addEventListener('open', () => { live.textContent = 'live'; live.classList.add('on'); });
+  source.addEventListener('open', () => {
+    live.textContent = 'live'; live.classList.add('on'); liveRetryMillis = 2000;
+  });
   source.addEventListener('story', scheduleRefresh);
-  source.addEventListener('error', () => { live.textContent = 'reconnecting…'; live.classList.remove('on'); });
+  source.addEventListener('error', () => {
+    live.textContent = 'reconnecting…'; live.classList.remove('on');
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(() => { scheduleRefresh(); connectLive(); }, liveRetryMillis);
+      liveRetryMillis = Math.min(60000, liveRetryMillis * 2);
+    }
+  });
 }
 
 window.addEventListener('hashchange', render);

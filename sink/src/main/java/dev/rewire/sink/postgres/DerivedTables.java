@@ -16,6 +16,11 @@ import java.util.Set;
  * <p>The best version of a story is its original (the member with relation {@code original}), else its
  * earliest member; the story's title is the best version's, or when it has none the next member's that
  * has one; its rewrite count is the number of members that are exact copies, near copies or rewrites.
+ *
+ * <p>Each refreshed story row takes the next {@code seq}, which the live stream follows. Several sink
+ * instances write concurrently, so the refresh first takes a transaction-scoped advisory lock: the
+ * transaction that draws a seq commits before the next one can draw one, and a reader never sees seq 12
+ * committed while 11 is still to come (it would move past 11 for good).
  */
 final class DerivedTables {
 
@@ -68,6 +73,9 @@ final class DerivedTables {
                 first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, updated_at = now()
             """.formatted(EVENT_TIME);
 
+    /** The advisory lock that orders seq assignment across sink instances ("RWSQ"). */
+    static final long SEQ_LOCK = 0x52575351L;
+
     private DerivedTables() {
     }
 
@@ -91,6 +99,10 @@ final class DerivedTables {
     /** Recomputes the rows of {@code storyIds} and {@code outlets}; does not commit. */
     static void refresh(Connection c, Collection<String> storyIds, Collection<String> outlets) throws SQLException {
         if (!storyIds.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, SEQ_LOCK);
+                ps.execute();
+            }
             Object[] ids = storyIds.stream().sorted().toArray(); // sorted: concurrent writers lock in one order
             for (String sql : List.of(REFRESH_STORIES, DELETE_EMPTY_STORIES)) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {

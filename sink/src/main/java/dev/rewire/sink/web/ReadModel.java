@@ -157,7 +157,14 @@ public final class ReadModel implements AutoCloseable {
         });
     }
 
-    /** A story and its members, earliest first. */
+    /**
+     * Members a story page shows at most, with their texts: a story syndicated to thousands of outlets (or one
+     * that absorbed many articles by mistake) would otherwise make a response of many megabytes and a word
+     * diff per member in the browser. The story's own counts stay whole.
+     */
+    public static final int MAX_DETAIL_MEMBERS = 200;
+
+    /** A story and its first {@value #MAX_DETAIL_MEMBERS} members, earliest first. */
     public Optional<StoryDetail> story(String storyId) throws SQLException {
         return cache.get(List.of("story", storyId), () -> loadStory(storyId));
     }
@@ -173,8 +180,8 @@ public final class ReadModel implements AutoCloseable {
         String sql = """
                 SELECT a.*, r.lag_seconds AS rewrite_lag, %1$s AS event_time
                 FROM articles a LEFT JOIN rewrites r ON r.article_id = a.id
-                WHERE a.story_id = ? ORDER BY %1$s NULLS LAST, a.id
-                """.formatted(EVENT_TIME);
+                WHERE a.story_id = ? ORDER BY %1$s NULLS LAST, a.id LIMIT %2$d
+                """.formatted(EVENT_TIME, MAX_DETAIL_MEMBERS);
         List<StoryDetail.Member> members = withConnection(c -> {
             List<StoryDetail.Member> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -250,7 +257,7 @@ public final class ReadModel implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT date_trunc('hour', %1$s) AS hour, count(*) AS n,
+                    SELECT date_trunc('hour', %1$s AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour, count(*) AS n,
                            count(*) FILTER (WHERE a.relation IS NULL OR a.relation = 'original') AS originals,
                            count(*) FILTER (WHERE a.relation IN ('exact', 'near', 'rewrite')) AS rewrites
                     FROM articles a

@@ -14,6 +14,9 @@ public record WebConfig(String host, int port, String accessToken, int pageSize,
                         Duration streamInterval, int maxStreams, int threads, int dbConnections,
                         Duration cacheFor) {
 
+    /** Worker threads left for ordinary requests when every live stream is open. */
+    static final int MIN_REQUEST_THREADS = 4;
+
     public WebConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException("web.port must be 0..65535, was " + port);
@@ -30,8 +33,11 @@ public record WebConfig(String host, int port, String accessToken, int pageSize,
         if (dbConnections < 1) {
             throw new ConfigException("web.dbConnections must be at least 1");
         }
-        if (maxStreams < 1 || threads < 2) {
-            throw new ConfigException("web.maxStreams must be at least 1 and web.threads at least 2");
+        if (maxStreams < 1 || threads < maxStreams + MIN_REQUEST_THREADS) {
+            // Each live stream holds a worker thread for as long as it is open: with no threads left over,
+            // open streams would hang every other request.
+            throw new ConfigException("need web.maxStreams >= 1 and web.threads >= web.maxStreams + "
+                    + MIN_REQUEST_THREADS + ", got " + maxStreams + " and " + threads);
         }
         if (accessToken != null && accessToken.isBlank()) {
             accessToken = null;

@@ -66,6 +66,10 @@ public final class WebServer implements AutoCloseable {
     private static final String TOKEN_COOKIE = "rewire_token";
     private static final Pattern STORY_PATH = Pattern.compile("/api/stories/([A-Za-z0-9._:-]{1,200})");
     private static final Pattern SINCE_RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+    /** The instants PostgreSQL's timestamptz and the feeds' ISO-8601 years hold: anything else is a 400. */
+    private static final Instant EARLIEST_SINCE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_SINCE = Instant.parse("9999-12-31T23:59:59Z");
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Map<String, String> ASSETS = Map.of(
             "/", "index.html",
@@ -230,7 +234,7 @@ public final class WebServer implements AutoCloseable {
             if (q.containsKey("token") && route.equals("dashboard")) {
                 // Keep the token out of the address bar, history and logs from here on.
                 h.add("Set-Cookie", TOKEN_COOKIE + "=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                        + "; Path=/; HttpOnly; SameSite=Strict");
+                        + "; Path=/; HttpOnly; SameSite=Lax");
                 h.set("Location", "/");
                 ex.sendResponseHeaders(303, -1);
                 return 303;
@@ -291,7 +295,10 @@ public final class WebServer implements AutoCloseable {
             if (lastId == null) {
                 lastId = q.get("after");
             }
-            long after = lastId == null ? readModel.latestSeq() : parseLong(lastId, "Last-Event-ID");
+            long latest = readModel.latestSeq();
+            // A client ahead of the server (its Last-Event-ID from before the database was recreated) would hear
+            // nothing until seq caught up: it resumes from the latest change instead.
+            long after = lastId == null ? latest : Math.min(parseLong(lastId, "Last-Event-ID"), latest);
             ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             ex.getResponseHeaders().set("X-Accel-Buffering", "no");
             ex.sendResponseHeaders(200, 0);
@@ -364,13 +371,20 @@ public final class WebServer implements AutoCloseable {
                 case "h" -> Duration.ofHours(n);
                 default -> Duration.ofDays(n);
             };
-            return Instant.now().minus(d);
+            return inRange(Instant.now().minus(d));
         }
         try {
-            return Instant.parse(value.trim());
+            return inRange(Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw new BadRequest("since must be an ISO-8601 instant (2026-01-31T12:00:00Z) or an age like 24h or 7d");
         }
+    }
+
+    private static Instant inRange(Instant since) {
+        if (since.isBefore(EARLIEST_SINCE) || since.isAfter(LATEST_SINCE)) {
+            throw new BadRequest("since must lie between the years 1 and 9999");
+        }
+        return since;
     }
 
     private static String cursor(long before) {
@@ -403,7 +417,11 @@ public final class WebServer implements AutoCloseable {
                 for (String part : header.split(";")) {
                     String p = part.trim();
                     if (p.startsWith(TOKEN_COOKIE + "=")) {
-                        return URLDecoder.decode(p.substring(TOKEN_COOKIE.length() + 1), StandardCharsets.UTF_8);
+                        try {
+                            return URLDecoder.decode(p.substring(TOKEN_COOKIE.length() + 1), StandardCharsets.UTF_8);
+                        } catch (IllegalArgumentException e) {
+                            return null;  // a malformed escape: no token presented, so 401, not 500
+                        }
                     }
                 }
             }
@@ -422,7 +440,8 @@ public final class WebServer implements AutoCloseable {
         } else if (h.indexOf(':') >= 0) {
             h = h.substring(0, h.indexOf(':'));
         }
-        return h.equals("localhost") || h.equals("::1") || h.startsWith("127.") || h.endsWith(".localhost");
+        // An IPv4 loopback literal, not any name that starts with "127." (127.attacker.example can rebind).
+        return h.equals("localhost") || h.equals("::1") || LOOPBACK_V4.matcher(h).matches() || h.endsWith(".localhost");
     }
 
     private URI absolute(HttpExchange ex, String path, Map<String, String> params, String cursor) {
@@ -430,7 +449,11 @@ public final class WebServer implements AutoCloseable {
         if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
             host = uri().getRawAuthority();
         }
-        StringBuilder b = new StringBuilder("http://").append(host).append(path);
+        // Behind a proxy that ends TLS the request came in as https: links must say so (a feed reader
+        // following an http:// next page would send a ?token= in clear).
+        String proto = ex.getRequestHeaders().getFirst("X-Forwarded-Proto");
+        String scheme = proto != null && proto.trim().equalsIgnoreCase("https") ? "https://" : "http://";
+        StringBuilder b = new StringBuilder(scheme).append(host).append(path);
         // A token that came in the query stays in the links built from it (next page, self, feed_url): clients
         // that page with ?token= (feed readers cannot send headers) would get 401 on page 2. One that came as
         // a header or cookie is not in the query, so it never appears in a link.

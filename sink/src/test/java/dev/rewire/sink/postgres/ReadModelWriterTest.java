@@ -9,9 +9,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +59,34 @@ class ReadModelWriterTest {
         assertThat(Long.parseLong(rows("SELECT seq FROM story_feed WHERE story_id = 'story-m1'").get(0))).isGreaterThan(seq);
         assertThat(rows("SELECT outlet, articles, originals, rewrites FROM outlets ORDER BY outlet"))
                 .containsExactly("example.org|1|1|0", "other.example|1|1|0");
+    }
+
+    @Test
+    void aSecondWriterDrawsItsSeqOnlyAfterTheFirstOneCommitted() throws Exception {
+        ReadModelWriter writer = new ReadModelWriter(db);
+        try (Connection first = db.getConnection(); Connection second = db.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            // Different articles, stories and outlets: no row both writers touch, only the seq lock between them.
+            writer.write(first, List.of(copy(TestArticles.article("q1", "First writer"), "story-q1", Relation.ORIGINAL,
+                    "first.example")), List.of(), List.of(), List.of());
+            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> {
+                try {
+                    writer.write(second, List.of(copy(TestArticles.article("q2", "Second writer"), "story-q2",
+                            Relation.ORIGINAL, "second.example")), List.of(), List.of(), List.of());
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertThat(late).as("waiting for the first writer's seq to commit").isNotDone();
+            first.commit();
+            late.get(20, TimeUnit.SECONDS);
+        }
+        long q1 = Long.parseLong(rows("SELECT seq FROM story_feed WHERE story_id = 'story-q1'").get(0));
+        long q2 = Long.parseLong(rows("SELECT seq FROM story_feed WHERE story_id = 'story-q2'").get(0));
+        assertThat(q2).isGreaterThan(q1);
     }
 
     static CleanArticle copy(CleanArticle a, String story, Relation relation, String outlet) {

@@ -194,6 +194,9 @@ class FeedApiTest {
         assertThat(itemIds("/feed.json?since=2999-01-01T00:00:00Z")).isEmpty();
         assertThat(itemIds("/feed.json?since=1h&limit=50")).hasSize(15);
         assertThat(get("/feed.json?since=yesterday").statusCode()).isEqualTo(400);
+        // beyond what PostgreSQL's timestamps hold: a clear 400, not a database error and a 500
+        assertThat(get("/feed.json?since=%2B300000-01-01T00:00:00Z").statusCode()).isEqualTo(400);
+        assertThat(get("/feed.json?since=999999999d").statusCode()).isEqualTo(400);
         assertThat(get("/feed.json?limit=100000").statusCode()).isEqualTo(400);
         assertThat(get("/feed.json?cursor=!!").statusCode()).isEqualTo(400);
     }
@@ -270,6 +273,8 @@ class FeedApiTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
         // DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the API.
         assertThat(rawStatus("/api/stories", "evil.example")).isEqualTo(421);
+        assertThat(rawStatus("/api/stories", "127.evil.example")).as("a name, not a loopback address").isEqualTo(421);
+        assertThat(rawStatus("/api/stories", "127.0.0.1:" + server.uri().getPort())).isEqualTo(200);
         assertThat(rawStatus("/api/stories", "localhost:" + server.uri().getPort())).isEqualTo(200);
         assertThat(registry.get("rewire.web.requests").tag("route", "feed_json").tag("status", "200").counter().count())
                 .isPositive();
@@ -278,7 +283,7 @@ class FeedApiTest {
     @Test
     void anAccessTokenGuardsEverythingWhenConfigured() throws Exception {
         try (WebServer guarded = WebServer.start(new WebConfig("127.0.0.1", 0, "s3cret", 5, 50, Duration.ofMillis(100),
-                2, 4, 4, Duration.ZERO), db, new SimpleMeterRegistry())) {
+                2, 6, 4, Duration.ZERO), db, new SimpleMeterRegistry())) {
             URI base = guarded.uri();
             assertThat(send(base, "/feed.json", Map.of()).statusCode()).isEqualTo(401);
             assertThat(send(base, "/", Map.of()).statusCode()).isEqualTo(401);
@@ -288,7 +293,9 @@ class FeedApiTest {
             HttpResponse<String> login = send(base, "/?token=s3cret", Map.of());
             assertThat(login.statusCode()).isEqualTo(303);
             String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-            assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+            assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");  // Lax: sent on the redirect from a link
+            assertThat(send(base, "/api/stories", Map.of("Cookie", "rewire_token=%zz")).statusCode())
+                    .as("a malformed cookie is no token, not a server error").isEqualTo(401);
             assertThat(send(base, "/api/stories", Map.of("Cookie", cookie.split(";")[0])).statusCode()).isEqualTo(200);
             assertThat(guarded.dashboardUri().toString()).endsWith("/?token=s3cret");
             assertThat(guarded.printableDashboardUri()).endsWith("/?token=<web.accessToken>").doesNotContain("s3cret");
@@ -303,6 +310,53 @@ class FeedApiTest {
             JsonNode viaHeader = Json.mapper().readTree(send(base, "/feed.json?limit=5",
                     Map.of("Authorization", "Bearer s3cret")).body());
             assertThat(viaHeader.get("next_url").asText()).doesNotContain("token");
+        }
+    }
+
+    @Test
+    void behindATlsProxyTheFeedLinksAreHttps() throws Exception {
+        HttpResponse<String> r = send(server.uri(), "/feed.json?limit=5", Map.of("X-Forwarded-Proto", "https"));
+        JsonNode feed = Json.mapper().readTree(r.body());
+        assertThat(feed.get("next_url").asText()).startsWith("https://");
+        assertThat(feed.get("feed_url").asText()).startsWith("https://");
+        JsonNode plain = Json.mapper().readTree(get("/feed.json?limit=5").body());
+        assertThat(plain.get("next_url").asText()).startsWith("http://");
+    }
+
+    @Test
+    void aStoryPageListsAtMostItsFirstMembersButCountsThemAll() throws Exception {
+        int n = ReadModel.MAX_DETAIL_MEMBERS + 3;
+        List<CleanArticle> big = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            big.add(article("s" + i, "wire" + i, "Syndicated story", "syndicated",
+                    i == 0 ? Relation.ORIGINAL : Relation.EXACT, 500 + i, "en"));
+        }
+        ReadModelWriter.writeAll(db, big, List.of());
+        try {
+            JsonNode detail = Json.mapper().readTree(get("/api/stories/syndicated").body());
+            assertThat(detail.get("members")).hasSize(ReadModel.MAX_DETAIL_MEMBERS);
+            assertThat(detail.get("members").get(0).get("id").asText()).isEqualTo("s0");
+            assertThat(detail.get("story").get("memberCount").asInt()).isEqualTo(n);
+        } finally {
+            try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM articles WHERE story_id = 'syndicated'; "
+                        + "DELETE FROM story_feed WHERE story_id = 'syndicated'; DELETE FROM outlets WHERE outlet LIKE 'wire%'");
+            }
+        }
+    }
+
+    @Test
+    void aStreamResumingFromAheadOfTheServerStartsAtTheLatestChange() throws Exception {
+        HttpResponse<InputStream> r = http.send(request("/api/stream").header("Last-Event-ID", "999999999").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            String comment = in.readLine();
+            while (comment != null && !comment.startsWith(":")) {
+                comment = in.readLine();
+            }
+            assertThat(comment).isNotNull();
+            long after = Long.parseLong(comment.replaceAll(".* after ", "").trim());
+            assertThat(after).isLessThan(999999999L).isPositive();
         }
     }
 
