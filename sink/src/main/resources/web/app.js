@@ -217,8 +217,20 @@ function lagBars(outlets) {
 
 // -------------------------------------------------------------------------------------------- views
 
+// The story list shows the outlet count and the hourly activity from /api/outlets, the costliest query (an
+// aggregation over every article): on a busy sink it is asked again at most every 30 s, not on every change.
+const OUTLETS_FRESH_MILLIS = 30000;
+let outletsCache = null;
+
+async function outletsForStories() {
+  if (!outletsCache || Date.now() - outletsCache.at > OUTLETS_FRESH_MILLIS) {
+    outletsCache = { at: Date.now(), data: await getJson('/api/outlets') };
+  }
+  return outletsCache.data;
+}
+
 async function storiesView() {
-  const [data, outlets] = await Promise.all([getJson('/api/stories?sort=rank&limit=100'), getJson('/api/outlets')]);
+  const [data, outlets] = await Promise.all([getJson('/api/stories?sort=rank&limit=100'), outletsForStories()]);
   if (typeof data.cacheMillis === 'number') serverCacheMillis = data.cacheMillis;
   const stories = data.stories;
   const members = stories.reduce((n, s) => n + s.memberCount, 0);

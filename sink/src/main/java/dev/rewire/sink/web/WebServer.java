@@ -341,11 +341,13 @@ public final class WebServer implements AutoCloseable {
     // --------------------------------------------------------------------------------------- helpers
 
     private StoryQuery storyQuery(Map<String, String> q, boolean ranked) {
-        int limit = q.containsKey("limit") ? (int) parseLong(q.get("limit"), "limit") : config.pageSize();
-        if (limit < 1 || limit > config.maxPageSize()) {
+        long asked = q.containsKey("limit") ? parseLong(q.get("limit"), "limit") : config.pageSize();
+        if (asked < 1 || asked > config.maxPageSize()) {  // checked before narrowing: 2^32 + 1 is not 1
             throw new BadRequest("limit must be between 1 and " + config.maxPageSize());
         }
-        int minOutlets = q.containsKey("minOutlets") ? (int) parseLong(q.get("minOutlets"), "minOutlets") : 0;
+        int limit = (int) asked;
+        int minOutlets = q.containsKey("minOutlets")
+                ? (int) Math.min(Integer.MAX_VALUE, parseLong(q.get("minOutlets"), "minOutlets")) : 0;
         long before = 0;
         if (q.containsKey("cursor")) {
             try {

@@ -198,6 +198,7 @@ class FeedApiTest {
         assertThat(get("/feed.json?since=%2B300000-01-01T00:00:00Z").statusCode()).isEqualTo(400);
         assertThat(get("/feed.json?since=999999999d").statusCode()).isEqualTo(400);
         assertThat(get("/feed.json?limit=100000").statusCode()).isEqualTo(400);
+        assertThat(get("/feed.json?limit=4294967297").statusCode()).as("not narrowed to 1").isEqualTo(400);
         assertThat(get("/feed.json?cursor=!!").statusCode()).isEqualTo(400);
     }
 
