@@ -179,7 +179,7 @@ class OpsFilesTest {
         for (String module : OpsFiles.pomModules()) {
             assertThat(copies).as("COPY of module %s", module).contains(module + "/pom.xml " + module + "/", module + "/src/ " + module + "/src/");
         }
-        assertThat(copies).contains("mvnw pom.xml ./", ".mvn/ .mvn/",
+        assertThat(copies).contains("--chmod=0755 mvnw ./", "pom.xml ./", ".mvn/ .mvn/",
                 "--from=build /src/deploy/target/lib/ /opt/rewire/lib/",
                 "--from=build /src/deploy/target/rewire.jar /opt/rewire/rewire.jar");
 
