@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -244,19 +245,27 @@ public final class WebServer implements AutoCloseable {
             case "dashboard", "asset" -> sendAsset(ex, ASSETS.get(path));
             case "feed_json" -> {
                 StoryQuery sq = storyQuery(q, false);
-                StoryPage page = readModel.stories(sq, true);
                 URI self = absolute(ex, "/feed.json", q, null);
+                if (notModified(ex, q, self)) {
+                    yield 304;
+                }
+                StoryPage page = readModel.stories(sq, true);
                 URI next = page.nextBefore() == 0 ? null : absolute(ex, "/feed.json", q, cursor(page.nextBefore()));
+                setFeedValidator(ex, q, self, page);
                 yield send(ex, 200, "application/feed+json; charset=utf-8",
                         Json.mapper().writeValueAsBytes(Feeds.jsonFeed(page, self, next, absolute(ex, "/", Map.of(), null))));
             }
             case "feed_atom" -> {
                 StoryQuery sq = storyQuery(q, false);
-                StoryPage page = readModel.stories(sq, true);
                 URI self = absolute(ex, "/feed.atom", q, null);
+                if (notModified(ex, q, self)) {
+                    yield 304;
+                }
+                StoryPage page = readModel.stories(sq, true);
                 URI next = page.nextBefore() == 0 ? null : absolute(ex, "/feed.atom", q, cursor(page.nextBefore()));
                 String xml = Feeds.atom(page, self, next, absolute(ex, "/", Map.of(), null),
                         absolute(ex, "/feed.json", q, null));
+                setFeedValidator(ex, q, self, page);
                 yield send(ex, 200, "application/atom+xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
             }
             case "api_stories" -> {
@@ -500,6 +509,50 @@ public final class WebServer implements AutoCloseable {
                 : file.endsWith(".css") ? "text/css; charset=utf-8" : "image/svg+xml";
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         return send(ex, 200, type, assets.get(file));
+    }
+
+    // ------------------------------------------------------------------------------- feed revalidation
+
+    /**
+     * A feed page's validator: the latest story change number it was read at, and the page's own address
+     * (query, cursor, host and scheme, which its links carry). Null for an age-relative {@code since=} (24h): such a
+     * page changes with the clock alone.
+     */
+    private static String feedTag(Map<String, String> q, URI self, long seq) {
+        String since = q.get("since");
+        if (since != null && SINCE_RELATIVE.matcher(since.trim()).matches()) {
+            return null;
+        }
+        String page = self + "#" + q.getOrDefault("cursor", "");
+        return "W/\"" + seq + "-" + Integer.toHexString(page.hashCode()) + "\"";
+    }
+
+    /**
+     * Answers 304 when the client holds the page as of the latest change (one index look-up instead of a
+     * page with up to {@code web.maxPageSize} whole texts): feed readers poll, and most polls find nothing new.
+     */
+    private boolean notModified(HttpExchange ex, Map<String, String> q, URI self) throws IOException, SQLException {
+        String held = ex.getRequestHeaders().getFirst("If-None-Match");
+        if (held == null) {
+            return false;
+        }
+        String tag = feedTag(q, self, readModel.latestSeq());
+        if (tag == null || Arrays.stream(held.split(",")).map(String::trim).noneMatch(tag::equals)) {
+            return false;
+        }
+        ex.getResponseHeaders().set("ETag", tag);
+        ex.getResponseHeaders().set("Cache-Control", "private, no-cache");
+        ex.sendResponseHeaders(304, -1);
+        return true;
+    }
+
+    /** Lets clients keep the page and revalidate it ({@link #notModified}); the tag is as of the page's read. */
+    private static void setFeedValidator(HttpExchange ex, Map<String, String> q, URI self, StoryPage page) {
+        String tag = feedTag(q, self, page.asOfSeq());
+        if (tag != null) {
+            ex.getResponseHeaders().set("ETag", tag);
+            ex.getResponseHeaders().set("Cache-Control", "private, no-cache");
+        }
     }
 
     private int sendJson(HttpExchange ex, int status, Object body) throws IOException {

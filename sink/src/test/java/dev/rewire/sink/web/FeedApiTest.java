@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -312,6 +313,35 @@ class FeedApiTest {
                     Map.of("Authorization", "Bearer s3cret")).body());
             assertThat(viaHeader.get("next_url").asText()).doesNotContain("token");
         }
+    }
+
+    @Test
+    void aFeedReaderHoldingTheLatestPageGets304UntilAStoryChanges() throws Exception {
+        for (String path : List.of("/feed.json?limit=5", "/feed.atom?limit=5")) {
+            HttpResponse<String> first = get(path);
+            String tag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(first.headers().firstValue("Cache-Control")).contains("private, no-cache");
+            HttpResponse<String> again = send(server.uri(), path, Map.of("If-None-Match", tag));
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(send(server.uri(), path + "&outlet=alpha", Map.of("If-None-Match", tag)).statusCode())
+                    .as("another query is another page").isEqualTo(200);
+
+            ReadModelWriter.writeAll(db, List.of(article("e1", "delta", "A change", "etag", Relation.ORIGINAL, 9000,
+                    "en")), List.of());
+            try {
+                HttpResponse<String> changed = send(server.uri(), path, Map.of("If-None-Match", tag));
+                assertThat(changed.statusCode()).as("a story changed since").isEqualTo(200);
+                assertThat(changed.body()).contains("A change");
+                assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(tag));
+            } finally {
+                try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("DELETE FROM articles WHERE id = 'e1'; DELETE FROM story_feed WHERE story_id = 'etag'");
+                }
+            }
+        }
+        HttpResponse<String> relative = get("/feed.json?since=24h");
+        assertThat(relative.headers().firstValue("ETag")).as("a page that changes with the clock").isEmpty();
     }
 
     @Test
