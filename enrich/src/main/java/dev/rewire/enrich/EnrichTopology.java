@@ -180,7 +180,7 @@ public final class EnrichTopology {
                 ? config.getDuration("enrich.cleanupInterval") : DEFAULT_CLEANUP_INTERVAL;
         return cleaned
                 .map((key, outcome) -> KeyValue.pair(outletKey(outcome.article().outlet()),
-                        new OutletArticle(key, outcome.article())), Named.as("key-by-outlet"))
+                        OutletArticle.of(key, outcome.article())), Named.as("key-by-outlet"))
                 .repartition(Repartitioned.<String, OutletArticle>as(BY_OUTLET)
                         .withKeySerde(keys).withValueSerde(JsonSerde.of(OutletArticle.class)))
                 .process(() -> new TemplateProcessor(params, sweep, registry), Named.as("templates"),

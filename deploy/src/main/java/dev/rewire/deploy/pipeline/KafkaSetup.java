@@ -53,7 +53,8 @@ public final class KafkaSetup {
                     TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
         }
         specs.add(topic(topics.stories(), partitions, rf, Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES)));
         for (String name : List.of(topics.analyticsOutlets(), topics.analyticsEdges())) {
             specs.add(topic(name, partitions, rf, Map.of(
                     TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30 * DAY_MS))));

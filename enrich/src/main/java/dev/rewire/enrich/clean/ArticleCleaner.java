@@ -24,11 +24,13 @@ import java.util.Locale;
  * <p>Checks, in order: a value at all and valid RawArticle JSON ({@code malformed-record}), a URL
  * ({@code missing-url}), a non-blank body ({@code empty-body}), the size limit, checked before any parsing
  * ({@code too-large}), text rather than binary data ({@code binary-content}), a URL of at most
- * {@value #MAX_URL_CHARS} and an outlet name of at most {@value #MAX_OUTLET_CHARS} characters
- * ({@code malformed-record}); then extraction ({@link SafeText} first: no control characters, no endless
+ * {@value #MAX_URL_CHARS}, an outlet name of at most {@value #MAX_OUTLET_CHARS} and an ingest id of at most
+ * {@value #MAX_INGEST_ID_CHARS} characters ({@code malformed-record}); then extraction ({@link SafeText} first: no control characters, no endless
  * combining marks), where any exception becomes {@code processing-error}; then at least {@code minWords}
  * words of cleaned text ({@code no-article}), and a cleaned article small enough for a record
- * ({@code too-large}). A publication time the page claims that cannot be true (before 1900, or more than a
+ * ({@code too-large}). What the page itself claims is bounded: a title is cut at {@value #MAX_TITLE_CHARS}
+ * characters and a byline at {@value #MAX_BYLINE_CHARS}, and a canonical URL or site name longer than the
+ * limits above is ignored (the fetched URL, the host stand in). A publication time the page claims that cannot be true (before 1900, or more than a
  * day after the fetch) is dropped, so the event time falls back to the fetch time; a fetch time after both
  * the record's time and now is replaced by the record's time. Thread-safe when the extractor is.
  */
@@ -41,6 +43,11 @@ public final class ArticleCleaner {
     static final int MAX_URL_CHARS = 16 * 1024;
     /** Longest outlet name accepted (a host name has at most 253 characters). */
     static final int MAX_OUTLET_CHARS = 1_000;
+    /** Longest ingest id accepted (Rewire's own are 36-character UUIDs). */
+    static final int MAX_INGEST_ID_CHARS = 200;
+    /** Where a page's title is cut: it also names the story in every news.stories record. */
+    static final int MAX_TITLE_CHARS = 2_000;
+    static final int MAX_BYLINE_CHARS = 1_000;
     /**
      * Largest cleaned article, as JSON: the records that carry it (the by-outlet repartition, news.clean,
      * the story index with its fingerprint) must stay under {@link dev.rewire.enrich.EnrichTopology#MAX_RECORD_BYTES}.
@@ -129,6 +136,10 @@ public final class ArticleCleaner {
             return reject(RejectReason.MALFORMED_RECORD, "the outlet name has " + raw.outlet().length()
                     + " characters, more than " + MAX_OUTLET_CHARS, key, raw, body);
         }
+        if (raw.ingestId() != null && raw.ingestId().length() > MAX_INGEST_ID_CHARS) {
+            return reject(RejectReason.MALFORMED_RECORD, "the ingestId has " + raw.ingestId().length()
+                    + " characters, more than " + MAX_INGEST_ID_CHARS, key, raw, body);
+        }
         raw = new RawArticle(raw.schemaVersion(), raw.ingestId(), url, raw.finalUrl(), raw.outlet(), raw.fetchedAt(),
                 raw.contentType(), SafeText.of(body), raw.discoveredVia(), raw.publishedAt(), SafeText.of(raw.title()),
                 raw.truncated());
@@ -151,12 +162,14 @@ public final class ArticleCleaner {
             return reject(RejectReason.NO_ARTICLE, "the cleaned text has " + words + " words, fewer than "
                     + minWords + " (enrich.minWords)", key, raw, body);
         }
-        String canonical = firstNonBlank(extraction.canonicalUrl(), url);
+        String canonical = firstNonBlank(within(extraction.canonicalUrl(), MAX_URL_CHARS), url);
         String id = ArticleIds.fromCanonicalUrl(canonical);
         Instant fetchedAt = plausibleFetchTime(raw.fetchedAt(), recordTimestamp, clock.instant());
-        String outlet = firstNonBlank(raw.outlet(), firstNonBlank(extraction.siteName(), host(canonical)));
+        String outlet = firstNonBlank(raw.outlet(),
+                firstNonBlank(within(extraction.siteName(), MAX_OUTLET_CHARS), host(canonical)));
         CleanArticle article = new CleanArticle(CleanArticle.SCHEMA_VERSION, id, raw.ingestId(), url, canonical,
-                outlet, SafeText.of(extraction.title()), SafeText.of(extraction.byline()),
+                outlet, cut(SafeText.of(extraction.title()), MAX_TITLE_CHARS),
+                cut(SafeText.of(extraction.byline()), MAX_BYLINE_CHARS),
                 plausiblePublicationTime(extraction.publishedAt(), fetchedAt), fetchedAt,
                 extraction.language(), SafeText.of(extraction.text()), words, null, null, null, null,
                 extraction.boilerplate());
@@ -237,6 +250,20 @@ public final class ArticleCleaner {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** {@code s} when it has at most {@code max} characters, else null (a page's claim too long to be true). */
+    private static String within(String s, int max) {
+        return s == null || s.length() <= max ? s : null;
+    }
+
+    /** The first {@code max} characters of {@code s} (not splitting a surrogate pair), trimmed. */
+    static String cut(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end).strip();
     }
 
     private static String firstNonBlank(String a, String b) {

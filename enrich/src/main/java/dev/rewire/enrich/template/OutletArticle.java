@@ -10,4 +10,15 @@ import dev.rewire.model.CleanArticle;
  * @param article the article, its text still holding every candidate block
  */
 public record OutletArticle(String key, CleanArticle article) {
+
+    /** Longest key carried: longer keys (from foreign producers; Rewire's are URLs) give way to the article id. */
+    static final int MAX_KEY_CHARS = 16 * 1024;
+
+    /**
+     * The article with its key, or with its id instead of a key too long to carry: a megabyte key of control
+     * characters grows several-fold as JSON and would make this record too large for the repartition topic.
+     */
+    public static OutletArticle of(String key, CleanArticle article) {
+        return new OutletArticle(key == null || key.length() <= MAX_KEY_CHARS ? key : article.id(), article);
+    }
 }

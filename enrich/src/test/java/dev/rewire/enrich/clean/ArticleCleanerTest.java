@@ -117,6 +117,30 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void whatThePageClaimsIsBoundedAndAnOverlongIngestIdIsMalformed() {
+        ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 20_000_000, 1, metrics, clock);
+        String page = "<html><head><title>" + "Harbour ".repeat(300_000) + "</title>"
+                + "<link rel=\"canonical\" href=\"https://orchard-news.example/" + "c".repeat(5_000_000) + "\">"
+                + "<meta property=\"og:site_name\" content=\"" + "S".repeat(100_000) + "\">"
+                + "</head><body><article><p>Apple growers expect a record harvest this year, the "
+                + "cooperative said on Tuesday.</p></article></body></html>";
+        String json = "{\"url\": \"https://orchard-news.example/apples\", \"contentType\": \"text/html\","
+                + " \"body\": " + dev.rewire.model.Json.write(page) + "}";
+        CleanOutcome out = cleaner.clean("k", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_000L);
+        assertThat(out.isRejected()).isFalse();
+        assertThat(out.article().title()).hasSizeLessThanOrEqualTo(ArticleCleaner.MAX_TITLE_CHARS).startsWith("Harbour");
+        assertThat(out.article().canonicalUrl()).as("a canonical URL too long to be true").isEqualTo(
+                "https://orchard-news.example/apples");
+        assertThat(out.article().outlet()).as("a site name too long to be true").isEqualTo("orchard-news.example");
+
+        String longId = "{\"url\": \"https://orchard-news.example/b\", \"contentType\": \"text/plain\", \"ingestId\": \""
+                + "i".repeat(1_000) + "\", \"body\": \"Apple growers expect a record harvest.\"}";
+        CleanOutcome id = cleaner.clean("k", longId.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_000L);
+        assertThat(id.rejected().reason().code()).isEqualTo(RejectReason.MALFORMED_RECORD);
+        assertThat(id.rejected().reason().message()).contains("ingestId");
+    }
+
+    @Test
     void anArticleTooLargeForARecordIsRejectedNotForwarded() {
         ArticleCleaner cleaner = new ArticleCleaner(Extractors.defaults(), 40_000_000, 1, metrics, clock);
         String text = "Apple growers expect a record harvest this year. ".repeat(340_000);  // 17 MB of text
