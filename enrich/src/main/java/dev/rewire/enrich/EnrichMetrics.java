@@ -29,10 +29,17 @@ public final class EnrichMetrics {
     public static final String RELATION = "rewire.enrich.relation";
     /** Time spent extracting one article. */
     public static final String EXTRACT = "rewire.enrich.extract";
+    /**
+     * Articles a step failed on and let through without its work, tagged {@code step} ({@code templates}:
+     * the article keeps its outlet's template blocks; {@code stories}: it goes out as a story of its own).
+     * Anything above zero is a bug to report, with the WARN/ERROR log line naming the article.
+     */
+    public static final String STEP_FAILURES = "rewire.enrich.step.failures";
 
     private final Counter read;
     private final Counter clean;
     private final Counter stories;
+    private final Counter storyFailures;
     private final Timer extract;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final Map<Relation, Counter> relations = new EnumMap<>(Relation.class);
@@ -43,6 +50,7 @@ public final class EnrichMetrics {
         read = Counter.builder(READ).description("records read from the raw topic").register(registry);
         clean = Counter.builder(CLEAN).description("records cleaned into articles").register(registry);
         stories = Counter.builder(STORIES).description("new stories started").register(registry);
+        storyFailures = stepFailures(registry, "stories");
         extract = Timer.builder(EXTRACT).description("time to extract one article").register(registry);
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, Counter.builder(REJECTED).description("records rejected, by reason")
@@ -52,6 +60,17 @@ public final class EnrichMetrics {
             relations.put(relation, Counter.builder(RELATION).description("articles emitted, by relation to their story")
                     .tag("relation", relation.wireName()).register(registry));
         }
+    }
+
+    /** The counter of articles {@code step} failed on (see {@link #STEP_FAILURES}). */
+    public static Counter stepFailures(MeterRegistry registry, String step) {
+        return Counter.builder(STEP_FAILURES).description("articles a step failed on and let through without its work")
+                .tag("step", step).register(registry);
+    }
+
+    /** The story decision failed on an article. */
+    public void storyFailed() {
+        storyFailures.increment();
     }
 
     public void read() {

@@ -33,6 +33,11 @@ public record CleanArticle(
         Map<String, Integer> boilerplate) {
 
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * Record header (value {@code true}) on a news.clean record that re-sends an article already emitted (a
+     * re-fetch of the same URL, its text updated, its story unchanged): counts of articles skip it.
+     */
+    public static final String REFETCH_HEADER = "rewire.refetch";
 
     /** The event time of this article: its published time when known, else when it was fetched. */
     public Instant eventTime() {

@@ -29,6 +29,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindowedKStream;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -77,8 +80,10 @@ public final class AnalyticsTopology {
             return;
         }
         Serde<String> keys = Serdes.String();
+        // Re-fetches (their header set by the story stage) update an article already counted: not counted again.
         KStream<String, CleanArticle> clean = builder.stream(topics.clean(),
-                Consumed.with(keys, JsonSerde.of(CleanArticle.class)).withName("analytics-clean-source"));
+                        Consumed.with(keys, JsonSerde.of(CleanArticle.class)).withName("analytics-clean-source"))
+                .processValues(FirstFetches::new, Named.as("analytics-first-fetches"));
         KStream<String, RewriteEvent> rewrites = builder.stream(topics.rewrites(),
                 Consumed.with(keys, JsonSerde.of(RewriteEvent.class)).withName("analytics-rewrites-source"));
 
@@ -140,6 +145,23 @@ public final class AnalyticsTopology {
                 .count(Named.as("analytics-trending-count"),
                         Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(TRENDING_STORE)
                                 .withKeySerde(keys).withValueSerde(Serdes.Long()));
+    }
+
+    /** Passes on the news.clean records that are not re-fetches ({@link CleanArticle#REFETCH_HEADER}). */
+    private static final class FirstFetches implements FixedKeyProcessor<String, CleanArticle, CleanArticle> {
+        private FixedKeyProcessorContext<String, CleanArticle> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, CleanArticle> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, CleanArticle> record) {
+            if (record.headers().lastHeader(CleanArticle.REFETCH_HEADER) == null) {
+                context.forward(record);
+            }
+        }
     }
 
     /** One trending story: its new members in the hopping window that ended last by the asked time. */

@@ -176,6 +176,14 @@ public final class StoryAssigner {
     }
 
     /**
+     * The article as a story of its own, with nothing read or written: what goes out when the decision
+     * itself failed on it ({@link StoryProcessor}).
+     */
+    static Decision alone(CleanArticle article) {
+        return new Decision(article.withStory(article.id(), Relation.ORIGINAL, null, null), false, false, null, null, 0);
+    }
+
+    /**
      * The outlet of the article a member copies or rewrites: a kept member's, else (an exact copy of a member
      * the story no longer keeps) the one its content-hash entry remembers, else the story's first outlet.
      */

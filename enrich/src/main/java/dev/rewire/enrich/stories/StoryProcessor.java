@@ -2,10 +2,14 @@ package dev.rewire.enrich.stories;
 
 import dev.rewire.enrich.EnrichMetrics;
 import dev.rewire.model.CleanArticle;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -89,6 +93,7 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
     /** Arrival numbers when a record carries no offset (never, from a topic; kept for safety). */
     private long arrivals;
     private long latestEventMillis = Long.MIN_VALUE;
+    private long lastForwardedTimestamp = Long.MIN_VALUE;
     private long assignedSinceGauge;
 
     public StoryProcessor(StoryParams params, Duration cleanupInterval, EnrichMetrics metrics, StoryMetrics storyMetrics) {
@@ -239,7 +244,19 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         long eventMillis = fa.eventMillis();
         latestEventMillis = Math.max(latestEventMillis, eventMillis);
         long start = System.nanoTime();
-        StoryAssigner.Decision d = assigner.assign(fa.article(), fa.fingerprint(), eventMillis);
+        StoryAssigner.Decision d;
+        try {
+            d = assigner.assign(fa.article(), fa.fingerprint(), eventMillis);
+        } catch (StreamsException e) {
+            throw e;  // the stores failed: not this article's fault, and not to be hidden
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug on one article must not stop the stream thread, to fail again on the same record after
+            // every restart: the article goes out, as a story of its own, and the error is counted and logged.
+            LOG.error("article {} ({}): the story decision failed; it goes out as a story of its own",
+                    fa.article().id(), fa.article().url(), e);
+            metrics.storyFailed();
+            d = StoryAssigner.alone(fa.article());
+        }
         storyMetrics.assignTimer().record(Duration.ofNanos(System.nanoTime() - start));
         if (!d.refetch()) {
             storyMetrics.candidates(d.candidates());
@@ -248,8 +265,16 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
             metrics.newStory();
         }
         metrics.relation(d.article().relation());
-        long ts = fa.timestamp();
-        context.forward(new Record<>(d.article().id(), (Object) d.article(), ts));
+        // Non-decreasing record times: the buffer releases in event-time order, so the input records' times
+        // (ingest times) come out shuffled, and the analytics windows downstream would drop the ones that
+        // went backwards as late.
+        long ts = Math.max(fa.timestamp(), lastForwardedTimestamp);
+        lastForwardedTimestamp = ts;
+        Headers headers = new RecordHeaders();
+        if (d.refetch()) {
+            headers.add(CleanArticle.REFETCH_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+        }
+        context.forward(new Record<>(d.article().id(), (Object) d.article(), ts, headers));
         if (d.event() != null) {
             context.forward(new Record<>(d.article().id(), (Object) d.event(), ts));
         }

@@ -10,12 +10,14 @@ import dev.rewire.model.Relation;
 import dev.rewire.model.RewriteEdgeStats;
 import dev.rewire.model.RewriteEvent;
 import dev.rewire.model.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -24,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,24 @@ class AnalyticsTopologyTest {
         assertThat(edgeStats).containsOnlyKeys("alpha->beta" + window);
         assertThat(edgeStats.get("alpha->beta" + window))
                 .isEqualTo(new RewriteEdgeStats(1, "alpha", "beta", T0, T0.plusSeconds(3600), 2, 300L));
+    }
+
+    @Test
+    void aRefetchUpdatesNoCountItIsAlreadyIn() {
+        start("update");
+        article("a1", "alpha", "s1", Relation.ORIGINAL, 0);
+        CleanArticle again = new CleanArticle(1, "a1", "i-a1-again", "https://alpha.example/a1", null, "alpha",
+                "t", null, null, null, "en", "text, corrected", 2, "s1", Relation.ORIGINAL, null, null, Map.of());
+        clean.pipeInput(new TestRecord<>("a1", again, new RecordHeaders().add(CleanArticle.REFETCH_HEADER,
+                "true".getBytes(StandardCharsets.UTF_8)), T0.plus(Duration.ofMinutes(10))));
+
+        Map<String, OutletStats> latest = outlets.readKeyValuesToMap();
+        assertThat(latest.get("alpha|" + T0).articles()).isEqualTo(1);
+        assertThat(latest.get("alpha|" + T0).originals()).isEqualTo(1);
+        var store = driver.<String, Long>getWindowStore(AnalyticsTopology.TRENDING_STORE);
+        List<AnalyticsTopology.Trending> top = AnalyticsTopology.trending(store,
+                AnalyticsConfig.fromConfig(RewireConfig.defaults()), T0.plus(Duration.ofMinutes(30)), 5);
+        assertThat(top).singleElement().extracting(AnalyticsTopology.Trending::newMembers).isEqualTo(1L);
     }
 
     @Test

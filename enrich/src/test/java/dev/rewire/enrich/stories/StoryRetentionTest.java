@@ -117,6 +117,25 @@ class StoryRetentionTest {
     }
 
     @Test
+    void aDecisionThatFailsOnOneArticleLetsItThroughAsAStoryOfItsOwnAndTheNodeGoesOn() {
+        CleanArticle broken = at(StoryAssignerTest.article("x1", "ledger.example", "Broken", StoryTexts.BRIDGE),
+                Duration.ZERO);
+        context.resetForwards();
+        // no fingerprint (a record from a build that did not write one): the decision throws on it
+        processor.process(new Record<>("x1", new FingerprintedArticle(broken, null, T0.toEpochMilli()), T0.toEpochMilli()));
+        List<Object> out = context.forwarded().stream().map(f -> f.record().value()).map(Object.class::cast).toList();
+        assertThat(out).singleElement().isInstanceOfSatisfying(CleanArticle.class, a -> {
+            assertThat(a.storyId()).isEqualTo("x1");
+            assertThat(a.relation()).isEqualTo(Relation.ORIGINAL);
+        });
+        assertThat(registry.get(EnrichMetrics.STEP_FAILURES).tag("step", "stories").counter().count()).isEqualTo(1.0);
+
+        List<Object> next = process(StoryAssignerTest.article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE,
+                StoryTexts.BRIDGE), Duration.ofMinutes(1));
+        assertThat(((CleanArticle) next.get(0)).relation()).isEqualTo(Relation.ORIGINAL);
+    }
+
+    @Test
     void anEarlyMemberOfAStoryStillLiveKeepsItsMembershipAndIsRecognisedWhenFetchedAgain() {
         fillNineDays();
         processor.dropExpired();  // cutoff: 9 days − 7 = day 2

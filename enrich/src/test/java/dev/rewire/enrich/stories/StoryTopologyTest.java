@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,28 @@ class StoryTopologyTest {
         List<CleanArticle> out = clean.readValuesToList();
         assertThat(out).extracting(CleanArticle::outlet).endsWith("Ledger", "Courier");
         assertThat(out.get(out.size() - 1).relation()).isEqualTo(Relation.EXACT);
+    }
+
+    @Test
+    void aRefetchIsMarkedAndRecordTimesNeverGoBackwardsAfterTheReorder() {
+        start("1s");
+        // Published 06:00 but fetched (record time) at 10:00; published 08:00, fetched 09:00. The buffer
+        // releases the 06:00 one first: its record time must not make the 09:00 one look late downstream.
+        raw.pipeInput("https://ledger.example/bridge", Fixtures.bytes(Fixtures.text("https://ledger.example/bridge",
+                "Ledger", StoryTexts.BRIDGE, StoryTexts.BRIDGE_TITLE, T0.plusSeconds(2 * 3600))), T0.plusSeconds(2 * 3600));
+        raw.pipeInput("https://post.example/kessington", Fixtures.bytes(Fixtures.text("https://post.example/kessington",
+                "Post", StoryTexts.OTHER_BRIDGE, "Lorries barred from Kessington bridge", T0.plusSeconds(3600))),
+                T0.plusSeconds(4 * 3600));
+        pipe("https://ledger.example/bridge", "Ledger", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE + "\n\nUpdated.",
+                T0.plusSeconds(2 * 3600));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        List<TestRecord<String, CleanArticle>> out = clean.readRecordsToList();
+        assertThat(out).extracting(r -> r.value().outlet()).containsExactly("Post", "Ledger", "Ledger");
+        List<Long> times = out.stream().map(r -> r.timestamp()).toList();
+        assertThat(times).isSorted();
+        assertThat(out.get(1).headers().lastHeader(CleanArticle.REFETCH_HEADER)).as("the first fetch").isNull();
+        assertThat(out.get(2).headers().lastHeader(CleanArticle.REFETCH_HEADER)).as("the re-fetch").isNotNull();
     }
 
     @Test
