@@ -74,13 +74,16 @@ public final class EvalCommand implements Runnable {
                 throw new IllegalArgumentException("give --input to replay, or --predictions to score an existing output");
             }
             requireFile("truth", truth);
+            if (minF1 != null && !(minF1 >= 0 && minF1 <= 1)) {
+                throw new IllegalArgumentException("--min-f1 must lie between 0 and 1, was " + minF1);
+            }
             output.requireFiles();
             return output.file(common, input);
         }
 
         int gate(double f1) {
             if (minF1 != null && f1 < minF1) {
-                System.out.printf(Locale.ROOT, "FAIL: F1 %.4f is below the floor %.4f%n", f1, minF1);
+                System.out.printf(Locale.ROOT, "FAIL: F1 %.6f is below the floor %s%n", f1, minF1);
                 return RewireCli.EXIT_FAILURE;
             }
             if (minF1 != null) {
@@ -172,12 +175,19 @@ public final class EvalCommand implements Runnable {
             if (predictions != null) {
                 return predictions;
             }
-            Path file = out != null ? out : Files.createTempFile("rewire-eval-", ".jsonl");
+            Path file = out != null ? out : temporary("rewire-eval-");
             Replay.Result r = ReplayCommand.replay(common, List.of(input), file, true);
             System.out.println("replay: " + r.summary()
                     + String.format(Locale.ROOT, " in %.1f s", r.elapsed().toMillis() / 1000.0));
             return file;
         }
+    }
+
+    /** A temporary JSONL file, deleted when the command's JVM exits (a replay's output is tens of MB). */
+    static Path temporary(String prefix) throws IOException {
+        Path file = Files.createTempFile(prefix, ".jsonl");
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     /** {@code rewire eval seeds}. */
@@ -220,7 +230,7 @@ public final class EvalCommand implements Runnable {
                 for (var it = want.path("files").fieldNames(); it.hasNext(); ) {
                     files.add(seeds.resolve(it.next()));
                 }
-                input = Files.createTempFile("rewire-seeds-interleaved-", ".jsonl");
+                input = temporary("rewire-seeds-interleaved-");
                 Interleave.write(interleave, files, input);
                 System.out.println("interleaved " + files.size() + " seeds into " + interleave);
             }

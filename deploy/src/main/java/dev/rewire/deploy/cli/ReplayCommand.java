@@ -4,6 +4,7 @@ import dev.rewire.config.RewireConfig;
 import dev.rewire.deploy.local.Infrastructure;
 import dev.rewire.deploy.metrics.Metrics;
 import dev.rewire.deploy.pipeline.Replay;
+import dev.rewire.ingest.source.Sources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,10 +57,9 @@ public final class ReplayCommand implements Callable<Integer> {
      */
     static Replay.Result replay(CommonOptions common, List<Path> inputs, Path out, boolean noDb) throws Exception {
         for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                throw new IllegalArgumentException("input " + input + " does not exist");
-            }
+            Sources.kindOf(input);  // every input usable before anything starts (exit 2 otherwise)
         }
+        requireWritable(out);
         RewireConfig cfg = common.load();
         Path tempDir = null;
         if (common.dataDir == null && !common.overrides.containsKey("rewire.dataDir")) {
@@ -68,6 +70,19 @@ public final class ReplayCommand implements Callable<Integer> {
         boolean withDb = !noDb && cfg.getBoolean("sink.postgres.enabled")
                 && (cfg.isSet("sink.postgres.jdbcUrl") || keepData);
         PrintStream say = System.err;
+        // Ctrl-C or SIGTERM: interrupt the replay, so the broker and database stop and the temporary directory
+        // goes, and let the JVM exit only after that (or 60 s).
+        Thread main = Thread.currentThread();
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            main.interrupt();
+            try {
+                cleanedUp.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rewire-replay-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Infrastructure infra = Infrastructure.start(cfg, withDb, say::println)) {
             Replay.Result result = new Replay(cfg, infra, Metrics.newRegistry(), say).run(inputs, out);
             say.printf(Locale.ROOT, "wrote %d articles to %s in %.1f s (%.1f articles/s)%s%n", result.clean(), out,
@@ -78,6 +93,23 @@ public final class ReplayCommand implements Callable<Integer> {
             if (tempDir != null) {
                 deleteRecursively(tempDir);
             }
+            cleanedUp.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for cleanedUp, counted down above
+            }
+        }
+    }
+
+    /** Fails (exit 2) before anything starts when {@code out} cannot be written. */
+    static void requireWritable(Path out) {
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a directory, not a file");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new IllegalArgumentException("--out " + out + ": cannot write in " + parent);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ public final class ExtractionScore {
 
         /** One line, like the reference scorer's. */
         public String summary() {
-            return String.format("%s f1=%.4f precision=%.4f recall=%.4f pages=%d missing=%d",
+            return String.format(Locale.ROOT, "%s f1=%.4f precision=%.4f recall=%.4f pages=%d missing=%d",
                     metric.name().toLowerCase(java.util.Locale.ROOT), f1, precision, recall, pages.size(), missing);
         }
     }

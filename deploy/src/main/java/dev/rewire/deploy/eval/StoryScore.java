@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ public final class StoryScore {
 
         /** One line, like the reference scorer's. */
         public String summary() {
-            return String.format("bcubed f1=%.4f p=%.4f r=%.4f pairwise f1=%.4f p=%.4f r=%.4f articles=%d missing=%d "
+            return String.format(Locale.ROOT, "bcubed f1=%.4f p=%.4f r=%.4f pairwise f1=%.4f p=%.4f r=%.4f articles=%d missing=%d "
                             + "predicted_stories=%d gold_stories=%d", bcubedF1, bcubedP, bcubedR, pairF1, pairP, pairR,
                     articles, missing, predictedStories, goldStories);
         }

@@ -64,9 +64,13 @@ public final class KafkaSetup {
 
     /** Creates every missing topic (when {@code topics.create} is true); waits until done. */
     public static void ensureTopics(RewireConfig cfg, String bootstrapServers, Topics topics) {
-        if (!cfg.getBoolean("topics.create")) {
-            return;
+        if (cfg.getBoolean("topics.create")) {
+            createMissingTopics(cfg, bootstrapServers, topics);
         }
+    }
+
+    /** Creates every missing topic, whatever {@code topics.create} says (a replay's own topics); waits. */
+    public static void createMissingTopics(RewireConfig cfg, String bootstrapServers, Topics topics) {
         try (Admin admin = Admin.create(adminConfig(cfg, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topicSpecs(cfg, topics).stream()
@@ -88,6 +92,26 @@ public final class KafkaSetup {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the pipeline's topics on " + bootstrapServers + ": "
                     + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Deletes the topics whose names start with one of {@code prefixes} (a replay's own topics and its
+     * Kafka Streams application's internal ones), best effort: a failure is logged, not thrown.
+     */
+    public static void deleteTopics(RewireConfig cfg, String bootstrapServers, List<String> prefixes) {
+        try (Admin admin = Admin.create(adminConfig(cfg, bootstrapServers))) {
+            List<String> doomed = admin.listTopics().names().get().stream()
+                    .filter(t -> prefixes.stream().anyMatch(t::startsWith)).sorted().toList();
+            if (!doomed.isEmpty()) {
+                admin.deleteTopics(doomed).all().get();
+                LOG.info("deleted topics {}", doomed);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted while deleting topics with prefixes {}", prefixes);
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warn("could not delete topics with prefixes {} on {}: {}", prefixes, bootstrapServers, e.toString());
         }
     }
 

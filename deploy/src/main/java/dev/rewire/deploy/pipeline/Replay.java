@@ -2,6 +2,7 @@ package dev.rewire.deploy.pipeline;
 
 import dev.rewire.config.RewireConfig;
 import dev.rewire.deploy.local.Infrastructure;
+import dev.rewire.ingest.publish.PublishException;
 import dev.rewire.ingest.publish.RawPublisher;
 import dev.rewire.ingest.source.ArticleSource;
 import dev.rewire.ingest.source.Ingested;
@@ -29,8 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Batch mode: pushes files through the real pipeline (a real broker, the same enrich topology, the
@@ -42,6 +45,12 @@ import org.apache.kafka.common.TopicPartition;
  * not even be read are rejected by the ingest stage and counted at once. If the pipeline makes no
  * progress for {@code replay.idleTimeout}, the replay fails with the number of inputs still missing.
  * Holds the cleaned articles in memory until the end (to restore input order).
+ *
+ * <p>Each replay has topics, an enrich application id and a sink group of its own ({@link #forOneRun}):
+ * against a shared cluster it never publishes into the production {@code news.raw}, joins the production
+ * enrich group or restores its story index, and a second replay into a kept data directory starts from a
+ * clean index. On an external broker its topics are deleted when it ends; on the embedded one they stay
+ * with the broker's data.
  */
 public final class Replay {
 
@@ -61,18 +70,60 @@ public final class Replay {
     private final PrintStream progress;
 
     public Replay(RewireConfig cfg, Infrastructure infra, MeterRegistry registry, PrintStream progress) {
-        this.cfg = cfg;
+        this.cfg = forOneRun(cfg, "replay-" + UUID.randomUUID().toString().substring(0, 8));
         this.infra = infra;
         this.registry = registry;
         this.progress = progress;
     }
 
+    /**
+     * Runs one poll of the outcome tracker; on an interrupt (Ctrl-C, SIGTERM: the command's shutdown hook)
+     * clears the thread's interrupt flag, so the broker, database and clients still close cleanly, and stops.
+     */
+    private static void pollOrStop(Runnable poll) {
+        try {
+            if (Thread.interrupted()) {
+                throw new InterruptException("interrupted");
+            }
+            poll.run();
+        } catch (InterruptException e) {
+            Thread.interrupted();
+            throw new IllegalStateException("interrupted (Ctrl-C or SIGTERM): the replay stops without writing its output");
+        }
+    }
+
+    /**
+     * {@code cfg} with names of one run's own: topics prefixed {@code <topics.prefix><run>.}, the enrich
+     * application id and the PostgreSQL sink's group suffixed {@code -<run>}.
+     */
+    static RewireConfig forOneRun(RewireConfig cfg, String run) {
+        return cfg.with("topics.prefix", cfg.getString("topics.prefix", "") + run + ".")
+                .with("enrich.applicationId", cfg.getString("enrich.applicationId") + "-" + run)
+                .with("sink.postgres.groupId", cfg.getString("sink.postgres.groupId") + "-" + run);
+    }
+
+    /** The topics this replay writes and reads. */
+    public Topics topics() {
+        return new Topics(cfg.getString("topics.prefix", ""));
+    }
+
     /** Runs the replay of {@code inputs}, writing cleaned articles to {@code out}. */
     public Result run(List<Path> inputs, Path out) throws InterruptedException {
+        try {
+            return runOnce(inputs, out);
+        } finally {
+            if (!infra.embeddedKafka()) {
+                KafkaSetup.deleteTopics(cfg, infra.bootstrapServers(),
+                        List.of(cfg.getString("topics.prefix", ""), cfg.getString("enrich.applicationId") + "-"));
+            }
+        }
+    }
+
+    private Result runOnce(List<Path> inputs, Path out) throws InterruptedException {
         long t0 = System.nanoTime();
-        Topics topics = new Topics(cfg.getString("topics.prefix", ""));
+        Topics topics = topics();
         String bootstrap = infra.bootstrapServers();
-        KafkaSetup.ensureTopics(cfg, bootstrap, topics);
+        KafkaSetup.createMissingTopics(cfg, bootstrap, topics);
         Duration idleTimeout = cfg.getDuration("replay.idleTimeout");
 
         PostgresSink sink = null;
@@ -104,6 +155,8 @@ public final class Replay {
                             }
                             publisher.publish(item);
                         }
+                    } catch (PublishException e) {
+                        throw e;  // the broker refused: not the input's fault
                     } catch (Exception e) {
                         throw new IllegalStateException("cannot read input " + input + ": " + e.getMessage(), e);
                     }
@@ -123,7 +176,8 @@ public final class Replay {
                 if (enrich.failure() != null) {
                     throw new IllegalStateException("the enrich topology failed: " + enrich.failure(), enrich.failure());
                 }
-                int seen = tracker.poll(Duration.ofMillis(200),
+                int before = pending.size();
+                pollOrStop(() -> tracker.poll(Duration.ofMillis(200),
                         (id, article) -> {
                             if (id != null && pending.remove(id)) {
                                 cleaned[order.get(id)] = article;
@@ -134,9 +188,9 @@ public final class Replay {
                                 rejected[0]++;
                                 byReason.merge(rej.reason().code().code(), 1L, Long::sum);
                             }
-                        });
+                        }));
                 long now = System.nanoTime();
-                if (seen > 0) {
+                if (pending.size() < before) {  // progress is inputs accounted for, not records read
                     lastProgress = now;
                 } else if (now - lastProgress > idleTimeout.toNanos()) {
                     throw new IllegalStateException(String.format(

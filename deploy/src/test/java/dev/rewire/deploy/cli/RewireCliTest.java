@@ -58,6 +58,19 @@ class RewireCliTest {
     }
 
     @Test
+    void anInputOfNoKnownKindOrAnUnwritableOutIsAUsageErrorBeforeAnythingStarts(@TempDir Path tmp) throws Exception {
+        Path notes = Files.writeString(tmp.resolve("notes.csv"), "a,b\n");
+        long start = System.nanoTime();
+        assertThat(run("replay", notes.toString(), "--out", tmp.resolve("o.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot tell what kind of input");
+        assertThat(run("replay", tmp.toString(), "--out", tmp.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is a directory");
+        assertThat(run("replay", tmp.toString(), "--out", tmp.resolve("no/such/dir/o.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot write in");
+        assertThat(System.nanoTime() - start).as("no broker was started").isLessThan(5_000_000_000L);
+    }
+
+    @Test
     void aMalformedConfigurationValueIsAUsageError(@TempDir Path tmp) {
         int code = run("replay", tmp.toString(), "--out", tmp.resolve("o.jsonl").toString(),
                 "--set", "replay.idleTimeout=soon");

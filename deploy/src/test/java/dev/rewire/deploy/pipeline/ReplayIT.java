@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -126,7 +127,8 @@ class ReplayIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "replay-it-rejected",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topics.rejected()));
+            // Each replay has topics of its own (<prefix>replay-<run>.news.rejected): read every run's.
+            consumer.subscribe(Pattern.compile(".*" + Pattern.quote(topics.rejected())));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             // Two replays ran, so the empty page was rejected twice.
             while (rejected.size() < 2 && System.nanoTime() < deadline) {
