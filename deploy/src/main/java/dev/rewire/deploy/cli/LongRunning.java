@@ -28,17 +28,7 @@ final class LongRunning {
     static int run(PipelineProcess process, Duration duration, Supplier<String> status, AutoCloseable... extra)
             throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                // Let main close everything before the JVM goes away.
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rewire-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        GracefulStop graceful = new GracefulStop("rewire-shutdown", stop::countDown);
         PrintStream out = System.out;
         out.printf(java.util.Locale.ROOT, "Ready %.1f s after JVM start.%n",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
@@ -80,12 +70,7 @@ final class LongRunning {
             }
             process.close();
             out.println("stopped: " + status.get());
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running; it returns once 'closed' is counted down
-            }
+            graceful.close();
         }
         return code;
     }

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,18 +69,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 && (cfg.isSet("sink.postgres.jdbcUrl") || keepData);
         PrintStream say = System.err;
         // Ctrl-C or SIGTERM: interrupt the replay, so the broker and database stop and the temporary directory
-        // goes, and let the JVM exit only after that (or 60 s).
-        Thread main = Thread.currentThread();
-        CountDownLatch cleanedUp = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            main.interrupt();
-            try {
-                cleanedUp.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rewire-replay-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // goes before the JVM exits.
+        GracefulStop graceful = new GracefulStop("rewire-replay-shutdown", Thread.currentThread()::interrupt);
         try (Infrastructure infra = Infrastructure.start(cfg, withDb, say::println)) {
             Replay.Result result = new Replay(cfg, infra, Metrics.newRegistry(), say).run(inputs, out);
             say.printf(Locale.ROOT, "wrote %d articles to %s in %.1f s (%.1f articles/s)%s%n", result.clean(), out,
@@ -93,12 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
             if (tempDir != null) {
                 deleteRecursively(tempDir);
             }
-            cleanedUp.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for cleanedUp, counted down above
-            }
+            graceful.close();
         }
     }
 
