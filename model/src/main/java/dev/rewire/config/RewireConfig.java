@@ -273,7 +273,7 @@ public final class RewireConfig {
         for (String key : keys) {
             if (!isKnownKey(key)) {
                 String near = closestKnownKey(key);
-                out.add("unknown configuration key '" + key + "' (" + source + ") is ignored"
+                out.add("unknown configuration key '" + key + "' (" + source + "): Rewire does not read it"
                         + (near == null ? "" : "; did you mean '" + near + "'?")
                         + " (every key: rewire-defaults.properties)");
             }

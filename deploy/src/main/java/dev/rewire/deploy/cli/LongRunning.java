@@ -68,9 +68,12 @@ final class LongRunning {
                     System.err.println("while stopping: " + e);
                 }
             }
-            process.close();
-            out.println("stopped: " + status.get());
-            graceful.close();
+            try {
+                process.close();
+                out.println("stopped: " + status.get());
+            } finally {
+                graceful.close();
+            }
         }
         return code;
     }

@@ -115,6 +115,19 @@ public final class KafkaSetup {
         }
     }
 
+    /** Deletes consumer groups (a replay's own), best effort: a failure (e.g. a group never created) is logged. */
+    public static void deleteGroups(RewireConfig cfg, String bootstrapServers, List<String> groups) {
+        try (Admin admin = Admin.create(adminConfig(cfg, bootstrapServers))) {
+            admin.deleteConsumerGroups(groups).all().get();
+            LOG.info("deleted consumer groups {}", groups);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted while deleting consumer groups {}", groups);
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.info("consumer groups {} not deleted on {}: {}", groups, bootstrapServers, e.toString());
+        }
+    }
+
     private static NewTopic topic(String name, int partitions, short rf, Map<String, String> configs) {
         return new NewTopic(name, partitions, rf).configs(configs);
     }

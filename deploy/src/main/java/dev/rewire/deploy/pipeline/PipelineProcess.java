@@ -78,8 +78,13 @@ public final class PipelineProcess implements AutoCloseable {
         KafkaSetup.ensureTopics(cfg, infra.bootstrapServers(), topics);
 
         if (cfg.getBoolean("metrics.enabled")) {
-            metricsServer = MetricsServer.startOrFallBack(cfg.getString("metrics.host"), cfg.getInt("metrics.port"),
-                    registry, this::healthy, say);
+            // A taken port: on one's own machine (embedded broker: demo, local run) a second process moves to a
+            // free port; in a deployment the bind error stops it, rather than health checks failing on the port.
+            metricsServer = infra.embeddedKafka()
+                    ? MetricsServer.startOrFallBack(cfg.getString("metrics.host"), cfg.getInt("metrics.port"),
+                            registry, this::healthy, say)
+                    : MetricsServer.start(cfg.getString("metrics.host"), cfg.getInt("metrics.port"), registry,
+                            this::healthy);
             toClose.push(metricsServer);
             say.accept("Metrics: " + metricsServer.metricsUri());
         }
@@ -128,7 +133,7 @@ public final class PipelineProcess implements AutoCloseable {
         try {
             return WebServer.start(web, ds, registry);
         } catch (java.io.UncheckedIOException e) {
-            if (web.port() == 0) {
+            if (web.port() == 0 || !infra.embeddedKafka()) {  // as for metrics above: fall back only locally
                 throw e;
             }
             say.accept("Web: port " + web.port() + " is busy (" + e.getMessage() + "); using a free port");

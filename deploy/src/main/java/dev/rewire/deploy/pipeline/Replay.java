@@ -83,13 +83,26 @@ public final class Replay {
     private static void pollOrStop(Runnable poll) {
         try {
             if (Thread.interrupted()) {
-                throw new InterruptException("interrupted");
+                throw stopped();
             }
             poll.run();
         } catch (InterruptException e) {
             Thread.interrupted();
-            throw new IllegalStateException("interrupted (Ctrl-C or SIGTERM): the replay stops without writing its output");
+            throw stopped();
         }
+    }
+
+    /** The replay was interrupted (Ctrl-C, SIGTERM); the thread's interrupt flag is clear again. */
+    static final class Stopped extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("interrupted (Ctrl-C or SIGTERM): the replay stops without writing its output");
+        }
+    }
+
+    private static Stopped stopped() {
+        return new Stopped();
     }
 
     /**
@@ -112,9 +125,13 @@ public final class Replay {
         try {
             return runOnce(inputs, out);
         } finally {
+            Thread.interrupted();  // a late interrupt must not stop the clean-up (Kafka's admin calls would fail)
             if (!infra.embeddedKafka()) {
-                KafkaSetup.deleteTopics(cfg, infra.bootstrapServers(),
-                        List.of(cfg.getString("topics.prefix", ""), cfg.getString("enrich.applicationId") + "-"));
+                String appId = cfg.getString("enrich.applicationId");
+                KafkaSetup.deleteTopics(cfg, infra.bootstrapServers(), List.of(cfg.getString("topics.prefix", ""),
+                        appId + "-"));
+                KafkaSetup.deleteGroups(cfg, infra.bootstrapServers(), List.of(appId,
+                        cfg.getString("sink.postgres.groupId")));
             }
         }
     }
@@ -146,6 +163,9 @@ public final class Replay {
                 for (Path input : inputs) {
                     try (ArticleSource source = Sources.open(input, cfg)) {
                         while (source.hasNext()) {
+                            if (Thread.interrupted()) {
+                                throw stopped();
+                            }
                             Ingested item = source.next();
                             if (item instanceof Ingested.Article a) {
                                 order.put(a.article().ingestId(), index++);
@@ -155,13 +175,16 @@ public final class Replay {
                             }
                             publisher.publish(item);
                         }
-                    } catch (PublishException e) {
-                        throw e;  // the broker refused: not the input's fault
+                    } catch (PublishException | Stopped e) {
+                        throw e;  // the broker refused, or the replay is stopping: not the input's fault
+                    } catch (InterruptException e) {
+                        Thread.interrupted();
+                        throw stopped();
                     } catch (Exception e) {
                         throw new IllegalStateException("cannot read input " + input + ": " + e.getMessage(), e);
                     }
                 }
-                publisher.flush();
+                pollOrStop(publisher::flush);
             }
             progress.printf("published %d articles (%d inputs rejected at ingest); waiting for the pipeline ...%n",
                     order.size(), ingestRejected);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -247,8 +248,8 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         StoryAssigner.Decision d;
         try {
             d = assigner.assign(fa.article(), fa.fingerprint(), eventMillis);
-        } catch (StreamsException e) {
-            throw e;  // the stores failed: not this article's fault, and not to be hidden
+        } catch (StreamsException | SerializationException e) {
+            throw e;  // the stores failed, or hold a value that cannot be read: not to be hidden
         } catch (RuntimeException | StackOverflowError e) {
             // A bug on one article must not stop the stream thread, to fail again on the same record after
             // every restart: the article goes out, as a story of its own, and the error is counted and logged.
@@ -267,8 +268,9 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         metrics.relation(d.article().relation());
         // Non-decreasing record times: the buffer releases in event-time order, so the input records' times
         // (ingest times) come out shuffled, and the analytics windows downstream would drop the ones that
-        // went backwards as late.
-        long ts = Math.max(fa.timestamp(), lastForwardedTimestamp);
+        // went backwards as late. The floor never passes the wall clock: one record stamped in the future
+        // must not pin every later one there.
+        long ts = Math.max(fa.timestamp(), Math.min(lastForwardedTimestamp, context.currentSystemTimeMs()));
         lastForwardedTimestamp = ts;
         Headers headers = new RecordHeaders();
         if (d.refetch()) {

@@ -6,6 +6,7 @@ import dev.rewire.model.CleanArticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -76,8 +77,8 @@ public final class TemplateProcessor implements Processor<String, OutletArticle,
         CleanArticle out;
         try {
             out = learner.apply(article, at);
-        } catch (StreamsException e) {
-            throw e;  // the store failed: not this article's fault, and not to be hidden
+        } catch (StreamsException | SerializationException e) {
+            throw e;  // the store failed, or holds a value that cannot be read: not to be hidden
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("article {} ({}): template learning failed; it goes on with its outlet's blocks kept",
                     article.id(), article.url(), e);

@@ -126,15 +126,16 @@ class StoryTopologyTest {
     @Test
     void aRefetchIsMarkedAndRecordTimesNeverGoBackwardsAfterTheReorder() {
         start("1s");
-        // Published 06:00 but fetched (record time) at 10:00; published 08:00, fetched 09:00. The buffer
-        // releases the 06:00 one first: its record time must not make the 09:00 one look late downstream.
-        raw.pipeInput("https://ledger.example/bridge", Fixtures.bytes(Fixtures.text("https://ledger.example/bridge",
-                "Ledger", StoryTexts.BRIDGE, StoryTexts.BRIDGE_TITLE, T0.plusSeconds(2 * 3600))), T0.plusSeconds(2 * 3600));
+        Instant base = Instant.parse("2025-06-05T08:00:00Z");  // in the past: record times are not capped
+        // Published 09:00 but its record time is 11:00; published 10:00, record time 10:00. The buffer
+        // releases the 09:00 one first: its record time must not make the 10:00 one look late downstream.
         raw.pipeInput("https://post.example/kessington", Fixtures.bytes(Fixtures.text("https://post.example/kessington",
-                "Post", StoryTexts.OTHER_BRIDGE, "Lorries barred from Kessington bridge", T0.plusSeconds(3600))),
-                T0.plusSeconds(4 * 3600));
+                "Post", StoryTexts.OTHER_BRIDGE, "Lorries barred from Kessington bridge", base.plusSeconds(3600))),
+                base.plusSeconds(3 * 3600));
+        raw.pipeInput("https://ledger.example/bridge", Fixtures.bytes(Fixtures.text("https://ledger.example/bridge",
+                "Ledger", StoryTexts.BRIDGE, StoryTexts.BRIDGE_TITLE, base.plusSeconds(2 * 3600))), base.plusSeconds(2 * 3600));
         pipe("https://ledger.example/bridge", "Ledger", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE + "\n\nUpdated.",
-                T0.plusSeconds(2 * 3600));
+                base.plusSeconds(2 * 3600));
         driver.advanceWallClockTime(Duration.ofSeconds(2));
 
         List<TestRecord<String, CleanArticle>> out = clean.readRecordsToList();
@@ -143,6 +144,17 @@ class StoryTopologyTest {
         assertThat(times).isSorted();
         assertThat(out.get(1).headers().lastHeader(CleanArticle.REFETCH_HEADER)).as("the first fetch").isNull();
         assertThat(out.get(2).headers().lastHeader(CleanArticle.REFETCH_HEADER)).as("the re-fetch").isNotNull();
+
+        // A record stamped in the far future does not pin the ones after it there.
+        raw.pipeInput("https://junk.example/future", Fixtures.bytes(Fixtures.text("https://junk.example/future", "Junk",
+                StoryTexts.OTHER_BRIDGE + " Future.", "From the future", base.plusSeconds(4 * 3600))),
+                Instant.parse("2999-01-01T00:00:00Z"));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        pipe("https://courier.example/bridge", "Courier", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE, base.plusSeconds(5 * 3600));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        List<TestRecord<String, CleanArticle>> later = clean.readRecordsToList();
+        assertThat(later).extracting(r -> r.value().outlet()).containsExactly("Junk", "Courier");
+        assertThat(Instant.ofEpochMilli(later.get(1).timestamp())).isBefore(Instant.parse("2100-01-01T00:00:00Z"));
     }
 
     @Test

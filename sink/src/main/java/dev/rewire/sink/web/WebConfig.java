@@ -33,7 +33,7 @@ public record WebConfig(String host, int port, String accessToken, int pageSize,
         if (dbConnections < 1) {
             throw new ConfigException("web.dbConnections must be at least 1");
         }
-        if (maxStreams < 1 || threads < maxStreams + MIN_REQUEST_THREADS) {
+        if (maxStreams < 1 || threads < (long) maxStreams + MIN_REQUEST_THREADS) {
             // Each live stream holds a worker thread for as long as it is open: with no threads left over,
             // open streams would hang every other request.
             throw new ConfigException("need web.maxStreams >= 1 and web.threads >= web.maxStreams + "
