@@ -96,35 +96,30 @@ public final class KafkaSetup {
     }
 
     /**
-     * Deletes the topics whose names start with one of {@code prefixes} (a replay's own topics and its
-     * Kafka Streams application's internal ones), best effort: a failure is logged, not thrown.
+     * Deletes what a run left on the broker, best effort (a failure is logged, not thrown): the topics whose
+     * names start with one of {@code topicPrefixes} (a replay's own topics and its Kafka Streams
+     * application's internal ones), then the consumer {@code groups} (a group never created is no error).
      */
-    public static void deleteTopics(RewireConfig cfg, String bootstrapServers, List<String> prefixes) {
+    public static void deleteRunLeftovers(RewireConfig cfg, String bootstrapServers, List<String> topicPrefixes,
+                                          List<String> groups) {
         try (Admin admin = Admin.create(adminConfig(cfg, bootstrapServers))) {
             List<String> doomed = admin.listTopics().names().get().stream()
-                    .filter(t -> prefixes.stream().anyMatch(t::startsWith)).sorted().toList();
+                    .filter(t -> topicPrefixes.stream().anyMatch(t::startsWith)).sorted().toList();
             if (!doomed.isEmpty()) {
                 admin.deleteTopics(doomed).all().get();
                 LOG.info("deleted topics {}", doomed);
             }
+            try {
+                admin.deleteConsumerGroups(groups).all().get();
+                LOG.info("deleted consumer groups {}", groups);
+            } catch (ExecutionException e) {
+                LOG.info("consumer groups {} not deleted: {}", groups, e.getCause().toString());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("interrupted while deleting topics with prefixes {}", prefixes);
+            LOG.warn("interrupted while deleting topics {} and groups {}", topicPrefixes, groups);
         } catch (ExecutionException | RuntimeException e) {
-            LOG.warn("could not delete topics with prefixes {} on {}: {}", prefixes, bootstrapServers, e.toString());
-        }
-    }
-
-    /** Deletes consumer groups (a replay's own), best effort: a failure (e.g. a group never created) is logged. */
-    public static void deleteGroups(RewireConfig cfg, String bootstrapServers, List<String> groups) {
-        try (Admin admin = Admin.create(adminConfig(cfg, bootstrapServers))) {
-            admin.deleteConsumerGroups(groups).all().get();
-            LOG.info("deleted consumer groups {}", groups);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("interrupted while deleting consumer groups {}", groups);
-        } catch (ExecutionException | RuntimeException e) {
-            LOG.info("consumer groups {} not deleted on {}: {}", groups, bootstrapServers, e.toString());
+            LOG.warn("could not delete topics {} on {}: {}", topicPrefixes, bootstrapServers, e.toString());
         }
     }
 

@@ -128,10 +128,9 @@ public final class Replay {
             Thread.interrupted();  // a late interrupt must not stop the clean-up (Kafka's admin calls would fail)
             if (!infra.embeddedKafka()) {
                 String appId = cfg.getString("enrich.applicationId");
-                KafkaSetup.deleteTopics(cfg, infra.bootstrapServers(), List.of(cfg.getString("topics.prefix", ""),
-                        appId + "-"));
-                KafkaSetup.deleteGroups(cfg, infra.bootstrapServers(), List.of(appId,
-                        cfg.getString("sink.postgres.groupId")));
+                KafkaSetup.deleteRunLeftovers(cfg, infra.bootstrapServers(),
+                        List.of(cfg.getString("topics.prefix", ""), appId + "-"),
+                        List.of(appId, cfg.getString("sink.postgres.groupId")));
             }
         }
     }
