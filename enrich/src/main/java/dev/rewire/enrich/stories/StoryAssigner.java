@@ -56,9 +56,16 @@ public final class StoryAssigner {
     StoryScorer.Score lastBest;
     String lastBestStory;
 
-    /** The outcome for one article. */
+    /**
+     * The outcome for one article.
+     *
+     * @param candidates stories scored
+     * @param margin     the best story's combined score minus the threshold this article needed (negative: it
+     *                   started a story of its own); {@code null} when no story was scored or the article was
+     *                   an exact or near copy, decided by its hash or MinHash instead
+     */
     public record Decision(CleanArticle article, boolean refetch, boolean newStory, Story story, RewriteEvent event,
-                           int candidates) {
+                           int candidates, Double margin) {
     }
 
     public StoryAssigner(StoryParams params, Table df, Table postings, Table stories, Table articles, Table hashes) {
@@ -80,11 +87,11 @@ public final class StoryAssigner {
         Membership known = Membership.decode(articles.get(article.id()));
         if (known != null) {
             return new Decision(article.withStory(known.storyId(), known.relation(), known.duplicateOf(),
-                    known.similarity()), true, false, null, null, 0);
+                    known.similarity()), true, false, null, null, 0, null);
         }
         if (stories.get(article.id()) != null) {
             return new Decision(article.withStory(article.id(), Relation.ORIGINAL, null, null), true, false, null,
-                    null, 0);
+                    null, 0, null);
         }
 
         Map<String, byte[]> lists = new HashMap<>();  // read once for retrieval, updated for indexing
@@ -95,6 +102,7 @@ public final class StoryAssigner {
         String duplicateOf = null;
         Double similarity = null;
         int candidates = 0;
+        Double margin = null;
 
         Membership copyOf = Membership.decode(hashes.get(fp.contentHash()));
         if (copyOf != null) {  // a verbatim copy of an article of a live story, however late
@@ -142,11 +150,14 @@ public final class StoryAssigner {
                 relation = Relation.NEAR;
                 duplicateOf = nearMember.id();
                 similarity = round(bestNear);
-            } else if (best != null && bestScore >= threshold(v)) {
-                story = bestStory;
-                relation = Relation.REWRITE;
-                duplicateOf = best.closest() != null ? best.closest().id() : bestStory.firstId;
-                similarity = round(Math.min(1.0, bestScore));
+            } else if (best != null) {
+                margin = bestScore - threshold(v);
+                if (margin >= 0) {
+                    story = bestStory;
+                    relation = Relation.REWRITE;
+                    duplicateOf = best.closest() != null ? best.closest().id() : bestStory.firstId;
+                    similarity = round(Math.min(1.0, bestScore));
+                }
             }
         }
 
@@ -172,7 +183,7 @@ public final class StoryAssigner {
             event = new RewriteEvent(RewriteEvent.SCHEMA_VERSION, article.id(), story.storyId, duplicateOf,
                     relation, similarity, article.outlet(), originalOutlet(story, duplicateOf, copyOf), lag);
         }
-        return new Decision(assigned, false, created, story.toStory(), event, candidates);
+        return new Decision(assigned, false, created, story.toStory(), event, candidates, margin);
     }
 
     /**
@@ -180,7 +191,7 @@ public final class StoryAssigner {
      * itself failed on it ({@link StoryProcessor}).
      */
     static Decision alone(CleanArticle article) {
-        return new Decision(article.withStory(article.id(), Relation.ORIGINAL, null, null), false, false, null, null, 0);
+        return new Decision(article.withStory(article.id(), Relation.ORIGINAL, null, null), false, false, null, null, 0, null);
     }
 
     /**

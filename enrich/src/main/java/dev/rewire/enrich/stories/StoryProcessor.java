@@ -261,6 +261,9 @@ public final class StoryProcessor implements Processor<String, FingerprintedArti
         storyMetrics.assignTimer().record(Duration.ofNanos(System.nanoTime() - start));
         if (!d.refetch()) {
             storyMetrics.candidates(d.candidates());
+            if (d.margin() != null) {
+                storyMetrics.margin(d.margin());
+            }
         }
         if (d.newStory()) {
             metrics.newStory();

@@ -55,6 +55,27 @@ class StoryAssignerTest {
                 "echo.example");
         assertThat(rewrite.story().title()).isEqualTo(StoryTexts.BRIDGE_TITLE);
         assertThat(rewrite.story().firstOutlet()).isEqualTo("ledger.example");
+
+        // The score margin: none without a scored story or for a copy (hash and MinHash decide those), at or
+        // above zero for the rewrite.
+        assertThat(original.margin()).isNull();
+        assertThat(exact.margin()).isNull();
+        assertThat(near.margin()).isNull();
+        assertThat(rewrite.margin()).isNotNegative()
+                .isCloseTo(rewrite.article().similarity() - StoryParams.defaults().rewriteThreshold()
+                        - StoryAssigner.shortTextMargin(Fingerprinter.of(article("x", "x", null,
+                                StoryTexts.BRIDGE_REWRITE)).words()), org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void aStoryScoredButNotJoinedGivesANegativeMargin() {
+        assign(article("a1", "ledger.example", StoryTexts.BRIDGE_TITLE, StoryTexts.BRIDGE), Duration.ZERO);
+        var market = assign(article("m1", "post.example", "Flower market opens on repaved square",
+                StoryTexts.VARNLEY_MARKET), Duration.ofHours(2));
+
+        assertThat(market.candidates()).as("found through Varnley and its mayor").isPositive();
+        assertThat(market.article().relation()).isEqualTo(Relation.ORIGINAL);
+        assertThat(market.margin()).isNegative();
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.rewire.enrich.stories;
 /**
  * Fictional reports written for these tests: one event (the Varnley footbridge) told by three outlets —
  * an original, a lightly edited copy and a paraphrase — and a different event of the same kind (a bridge
- * closure in Kessington) that must stay a story of its own.
+ * closure in Kessington) and an unrelated event in the same town, which must stay stories of their own.
  */
 final class StoryTexts {
 
@@ -65,6 +65,16 @@ final class StoryTexts {
             warned the detour would add hours to deliveries for the dairy at Fenwick.
 
             The agency has set aside 6.5 million crowns for the work.""";
+
+    /** Another event in the same town with the same mayor: found through the shared names, not the same story. */
+    static final String VARNLEY_MARKET = """
+            Mayor Pieter Haldane opened Varnley's spring flower market on Saturday, the first since the square \
+            was repaved, and said stallholders would pay no fees until June.
+
+            Forty-one growers from across the valley set up under new awnings, and the brass band of the Varnley \
+            fire brigade played through the afternoon. Organisers counted about 9,000 visitors by four o'clock.
+
+            The market returns every Saturday until the end of May.""";
 
     private StoryTexts() {
     }

@@ -109,6 +109,13 @@ class StoryTopologyTest {
         assertThat(registry.get(EnrichMetrics.RELATION).tag("relation", "rewrite").counter().count()).isEqualTo(1.0);
         assertThat(registry.get(EnrichMetrics.STORIES).counter().count()).isEqualTo(2.0);
         assertThat(registry.get(StoryMetrics.CANDIDATES).summary().count()).isEqualTo(5);
+        // One margin, the rewrite's (the copies are decided by hash and MinHash, the other bridge story found
+        // no candidate), recorded shifted by one: above the bucket bound of the threshold itself.
+        var margin = registry.get(StoryMetrics.SCORE_MARGIN).summary().takeSnapshot();
+        assertThat(margin.count()).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(margin.histogramCounts()).filter(b -> b.bucket() == 1.0).findFirst()
+                .orElseThrow().count()).as("decisions at or below the threshold").isZero();
+        assertThat(margin.max()).isGreaterThan(1.0);
         assertThat(registry.get(StoryMetrics.ASSIGN).timer().count()).isEqualTo(5);
     }
 
